@@ -1,0 +1,61 @@
+// Opening the corpus: one SQLite file in the data folder, WAL, foreign keys, migrations.
+import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { CORPUS_FILE } from '../paths.ts';
+import { migrate, type Migration } from './migrate.ts';
+import { MIGRATIONS } from './migrations/index.ts';
+
+export type Db = Database.Database;
+
+export interface OpenOptions {
+  dataDir: string;
+  migrations?: readonly Migration[];
+  readonly?: boolean;
+}
+
+export function corpusPath(dataDir: string): string {
+  return path.join(dataDir, CORPUS_FILE);
+}
+
+export function openCorpus({ dataDir, migrations = MIGRATIONS, readonly = false }: OpenOptions): Db {
+  fs.mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+  const db = new Database(corpusPath(dataDir), { readonly });
+  try {
+    db.pragma('busy_timeout = 5000');
+    if (!readonly) {
+      db.pragma('journal_mode = WAL');
+      // NORMAL is durable across application crashes in WAL mode; only an OS crash or power
+      // loss can drop the last transactions, and never corrupts the file.
+      db.pragma('synchronous = NORMAL');
+    }
+    db.pragma('foreign_keys = ON');
+    if (!readonly) {
+      migrate(db, migrations);
+      markInterruptedRuns(db);
+    }
+    return db;
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+}
+
+/** An import whose process died mid-way is marked interrupted, so the history stays honest. */
+function markInterruptedRuns(db: Db): void {
+  const running = db.prepare(`SELECT id, owner_pid AS pid FROM import_runs WHERE status = 'running'`).all() as { id: number; pid: number | null }[];
+  const mark = db.prepare(`UPDATE import_runs SET status = 'interrupted', finished_at = coalesce(finished_at, ?) WHERE id = ?`);
+  for (const run of running) {
+    if (run.pid !== null && run.pid !== process.pid && isAlive(run.pid)) continue;
+    mark.run(new Date().toISOString(), run.id);
+  }
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}

@@ -1,0 +1,102 @@
+// Reading the dates news files carry ("21 Mar 2022 12:47", "4 Jan 2019", "21 марта 2022")
+// into ISO 8601 at the precision given, and the sortable instant the index uses.
+
+const MONTHS: Record<string, number> = {};
+function addMonths(names: string[]): void {
+  names.forEach((name, i) => (MONTHS[name] = i + 1));
+}
+addMonths(['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec']);
+addMonths(['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december']);
+MONTHS.sept = 9;
+// Russian and Ukrainian month names as they appear in dates (genitive), and Russian nominative.
+addMonths(['января', 'февраля', 'марта', 'апреля', 'мая', 'июня', 'июля', 'августа', 'сентября', 'октября', 'ноября', 'декабря']);
+addMonths(['январь', 'февраль', 'март', 'апрель', 'май', 'июнь', 'июль', 'август', 'сентябрь', 'октябрь', 'ноябрь', 'декабрь']);
+addMonths(['січня', 'лютого', 'березня', 'квітня', 'травня', 'червня', 'липня', 'серпня', 'вересня', 'жовтня', 'листопада', 'грудня']);
+
+export const MONTH_NAME_PATTERN = Object.keys(MONTHS)
+  .sort((a, b) => b.length - a.length)
+  .join('|');
+
+export function monthNumber(name: string): number | null {
+  return MONTHS[name.toLowerCase().replace(/\.$/, '')] ?? null;
+}
+
+const pad = (n: number): string => String(n).padStart(2, '0');
+
+function validDate(y: number, m: number, d: number): boolean {
+  if (y < 1800 || y > 2200 || m < 1 || m > 12 || d < 1) return false;
+  return d <= new Date(Date.UTC(y, m, 0)).getUTCDate();
+}
+
+function iso(y: number, m: number, d: number, hh?: number, mm?: number, ss?: number): string | null {
+  if (!validDate(y, m, d)) return null;
+  let out = `${y}-${pad(m)}-${pad(d)}`;
+  if (hh !== undefined && mm !== undefined) {
+    if (hh > 23 || mm > 59 || (ss !== undefined && ss > 59)) return null;
+    out += `T${pad(hh)}:${pad(mm)}${ss !== undefined ? `:${pad(ss)}` : ''}`;
+  }
+  return out;
+}
+
+const TIME = String.raw`(?:[ ,T]+(\d{1,2}):(\d{2})(?::(\d{2}))?)?`;
+const DAY_MONTH_YEAR = new RegExp(String.raw`^(\d{1,2})\.? (${MONTH_NAME_PATTERN})\.?,? (\d{4})(?: г\.?| р\.?)?${TIME}$`, 'iu');
+const MONTH_DAY_YEAR = new RegExp(String.raw`^(${MONTH_NAME_PATTERN})\.? (\d{1,2}),? (\d{4})${TIME}$`, 'iu');
+const ISO_LIKE = new RegExp(String.raw`^(\d{4})-(\d{2})-(\d{2})${TIME}(Z|[+-]\d{2}:?\d{2})?$`);
+const DOTTED = new RegExp(String.raw`^(\d{1,2})\.(\d{1,2})\.(\d{4})${TIME}$`);
+
+/**
+ * Reads a line that is a date, with or without a time, into ISO 8601 ("2022-03-21T12:47",
+ * "2019-01-04"), keeping a zone offset only when the line has one. Null if the line is not a date.
+ */
+export function parseDateLine(line: string): string | null {
+  const s = line.trim().replace(/\s+/g, ' ');
+  if (s.length > 40) return null;
+  let m = DAY_MONTH_YEAR.exec(s);
+  if (m) return iso(+m[3]!, monthNumber(m[2]!)!, +m[1]!, opt(m[4]), opt(m[5]), opt(m[6]));
+  m = MONTH_DAY_YEAR.exec(s);
+  if (m) return iso(+m[3]!, monthNumber(m[1]!)!, +m[2]!, opt(m[4]), opt(m[5]), opt(m[6]));
+  m = ISO_LIKE.exec(s);
+  if (m) {
+    const base = iso(+m[1]!, +m[2]!, +m[3]!, opt(m[4]), opt(m[5]), opt(m[6]));
+    if (!base) return null;
+    const zone = m[7];
+    if (!zone || m[4] === undefined) return base;
+    return base + (zone === 'Z' ? 'Z' : zone.includes(':') ? zone : `${zone.slice(0, 3)}:${zone.slice(3)}`);
+  }
+  m = DOTTED.exec(s);
+  if (m) return iso(+m[3]!, +m[2]!, +m[1]!, opt(m[4]), opt(m[5]), opt(m[6]));
+  return null;
+}
+
+function opt(value: string | undefined): number | undefined {
+  return value === undefined ? undefined : Number(value);
+}
+
+/**
+ * The instant used for ordering and date filters: the wall-clock date and time as the source
+ * printed it, read as if it were UTC. A date filter then matches the date the reader sees,
+ * whatever zone the source was in. Seconds since 1970, or null.
+ */
+export function sortableTime(published: string | null): number | null {
+  if (!published) return null;
+  const m = /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2})(?::(\d{2}))?)?/.exec(published);
+  if (!m) return null;
+  return Date.UTC(+m[1]!, +m[2]! - 1, +m[3]!, +(m[4] ?? 0), +(m[5] ?? 0), +(m[6] ?? 0)) / 1000;
+}
+
+/**
+ * A date bound typed by a user ("2022", "2022-03", "2022-03-21") as the first (or, for `to`,
+ * the last) second it covers. Null if it is not such a date.
+ */
+export function dateBound(value: string, end: 'from' | 'to'): number | null {
+  const m = /^(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?$/.exec(value.trim());
+  if (!m) return null;
+  const y = +m[1]!;
+  const mo = m[2] === undefined ? undefined : +m[2];
+  const d = m[3] === undefined ? undefined : +m[3];
+  if (mo !== undefined && (mo < 1 || mo > 12)) return null;
+  if (d !== undefined && !validDate(y, mo!, d)) return null;
+  if (end === 'from') return Date.UTC(y, (mo ?? 1) - 1, d ?? 1) / 1000;
+  const next = d !== undefined ? Date.UTC(y, mo! - 1, d + 1) : mo !== undefined ? Date.UTC(y, mo, 1) : Date.UTC(y + 1, 0, 1);
+  return next / 1000 - 1;
+}
