@@ -179,7 +179,7 @@ async function cmdServe(argv: string[]): Promise<number> {
     server = await startServer({ engine, rendererDir, port });
   } catch (error) {
     await engine.close();
-    if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE') throw new Error(`Port ${port} is in use; choose another with --port, or --port 0 for any free one.`);
+    if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE') throw new Error(`Port ${port} is in use; choose another with --port, or --port 0 for any free one.`, { cause: error });
     throw error;
   }
   if (values.json) out(JSON.stringify({ url: `${server.url}?token=${server.token}`, port: server.port }));

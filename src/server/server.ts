@@ -24,6 +24,8 @@ export interface ServerOptions {
   port?: number;
   /** A fixed token (tests); a random one per launch otherwise. */
   token?: string;
+  /** How long a request body may take to arrive (default 10 s). */
+  bodyTimeoutMs?: number;
   log?: (message: string) => void;
 }
 
@@ -59,6 +61,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const { engine, rendererDir } = options;
   const log = options.log ?? ((m: string) => process.stderr.write(`${m}\n`));
   const token = options.token ?? newToken();
+  const bodyTimeoutMs = options.bodyTimeoutMs ?? BODY_TIMEOUT_MS;
   const root = fs.realpathSync(rendererDir);
   if (!fs.existsSync(path.join(root, 'index.html'))) {
     throw new Error(`The window is not built (${path.join(root, 'index.html')} is missing); run \`npm run build\` first.`);
@@ -139,9 +142,16 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   function readBody(req: IncomingMessage, res: ServerResponse): Promise<string | null> {
     return new Promise((resolve) => {
       const declared = Number(req.headers['content-length'] ?? 0);
-      if (declared > MAX_BODY_BYTES) {
+      const tooLarge = (): void => {
+        // Answer, then read and discard the rest, so the client sees the answer rather than a
+        // reset connection; the server's request timeout bounds how long that may take.
+        res.setHeader('Connection', 'close');
         refuse(res, 413, { code: 'bad_request', message: `The request body is larger than ${MAX_BODY_BYTES} bytes.` });
-        req.destroy();
+        req.removeAllListeners('data');
+        req.resume();
+      };
+      if (declared > MAX_BODY_BYTES) {
+        tooLarge();
         resolve(null);
         return;
       }
@@ -155,15 +165,15 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
         resolve(value);
       };
       const timer = setTimeout(() => {
+        res.setHeader('Connection', 'close');
         refuse(res, 408, { code: 'bad_request', message: 'The request body took too long to arrive.' });
-        req.destroy();
+        res.on('finish', () => req.destroy());
         finish(null);
-      }, BODY_TIMEOUT_MS);
+      }, bodyTimeoutMs);
       req.on('data', (chunk: Buffer) => {
         size += chunk.length;
         if (size > MAX_BODY_BYTES) {
-          refuse(res, 413, { code: 'bad_request', message: `The request body is larger than ${MAX_BODY_BYTES} bytes.` });
-          req.destroy();
+          tooLarge();
           finish(null);
           return;
         }

@@ -13,7 +13,9 @@ addMonths(['января', 'февраля', 'марта', 'апреля', 'ма
 addMonths(['январь', 'февраль', 'март', 'апрель', 'май', 'июнь', 'июль', 'август', 'сентябрь', 'октябрь', 'ноябрь', 'декабрь']);
 addMonths(['січня', 'лютого', 'березня', 'квітня', 'травня', 'червня', 'липня', 'серпня', 'вересня', 'жовтня', 'листопада', 'грудня']);
 
+/** Every month name as written: lower-case, Capitalised and UPPER-CASE, longest first. */
 export const MONTH_NAME_PATTERN = Object.keys(MONTHS)
+  .flatMap((m) => [m, m[0]!.toUpperCase() + m.slice(1), m.toUpperCase()])
   .sort((a, b) => b.length - a.length)
   .join('|');
 

@@ -88,6 +88,11 @@ export function tokenize(input: string, notices: string[]): Token[] {
     }
     let j = i;
     while (j < input.length && !isSpace(input[j]!) && !SPECIAL.has(input[j]!)) j++;
+    if (j === i) {
+      // a closing quote with no opening one: nothing to search for
+      i++;
+      continue;
+    }
     let text = input.slice(i, j);
     i = j;
     if (!negated && (text === 'AND' || text === 'OR' || text === 'NOT')) {

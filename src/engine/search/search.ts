@@ -36,24 +36,27 @@ export class SearchService {
       SELECT ${meta},
         snippet(articles_fts, 1, '${OPEN}', '${CLOSE}', '…', ${SNIPPET_TOKENS}) AS snippet,
         -bm25(articles_fts, ${HEADLINE_WEIGHT}, ${BODY_WEIGHT}) AS score
-      FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid
+      FROM articles_fts CROSS JOIN articles a ON a.id = articles_fts.rowid
       WHERE articles_fts MATCH @match AND ${FILTER_SQL}
       ORDER BY ${order}
       LIMIT @limit OFFSET @offset`;
     this.statements = {
       relevance: db.prepare(ftsHits('bm25(articles_fts, ' + HEADLINE_WEIGHT + ', ' + BODY_WEIGHT + '), a.id')),
       date: db.prepare(ftsHits('a.published_at DESC NULLS LAST, a.id DESC')),
-      count: db.prepare(`SELECT count(*) FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid WHERE articles_fts MATCH @match AND ${FILTER_SQL}`).pluck(),
+      count: db.prepare(`SELECT count(*) FROM articles_fts CROSS JOIN articles a ON a.id = articles_fts.rowid WHERE articles_fts MATCH @match AND ${FILTER_SQL}`).pluck(),
       browse: db.prepare(`
         SELECT ${meta}, substr(a.body, 1, 320) AS snippet, NULL AS score
         FROM articles a WHERE ${FILTER_SQL}
         ORDER BY a.published_at DESC NULLS LAST, a.id DESC
         LIMIT @limit OFFSET @offset`),
       browseCount: db.prepare(`SELECT count(*) FROM articles a WHERE ${FILTER_SQL}`).pluck(),
+      // The SQLite bundled with better-sqlite3 13 (3.54.1) ignores a bound `rowid = ?` next to
+      // an FTS5 MATCH and returns every matching row (tests/unit/search.test.ts pins this), so
+      // the rowid is compared outside FTS5 (`+rowid`), and joins put FTS5 in the outer loop.
       highlight: db.prepare(`
         SELECT highlight(articles_fts, 0, '${OPEN}', '${CLOSE}') AS headline,
                highlight(articles_fts, 1, '${OPEN}', '${CLOSE}') AS body
-        FROM articles_fts WHERE articles_fts MATCH @match AND rowid = @id`),
+        FROM articles_fts WHERE articles_fts MATCH @match AND +rowid = @id`),
     };
   }
 

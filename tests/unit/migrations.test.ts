@@ -1,0 +1,104 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { describe, expect, it } from 'vitest';
+import { corpusPath, openCorpus } from '../../src/engine/db/open.ts';
+import { latestVersion, migrate, schemaVersion, type Migration } from '../../src/engine/db/migrate.ts';
+import { MIGRATIONS } from '../../src/engine/db/migrations/index.ts';
+import * as m0001 from '../../src/engine/db/migrations/0001-foundation.ts';
+import { WbFailure } from '../../src/engine/errors.ts';
+import { tempDir } from '../support/temp.ts';
+
+const tables = (db: Database.Database): string[] =>
+  (db.prepare(`SELECT name FROM sqlite_schema WHERE type IN ('table') AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '%_fts_%' ORDER BY name`).pluck().all() as string[]);
+
+describe('migrations', () => {
+  it('numbers migrations uniquely and in file order', () => {
+    const versions = MIGRATIONS.map((m) => m.version);
+    expect(versions).toEqual([...versions].sort((a, b) => a - b));
+    expect(new Set(versions).size).toBe(versions.length);
+    expect(versions[0]).toBe(1);
+  });
+
+  it('0001 creates articles, import runs, per-file outcomes and an FTS5 index that works', () => {
+    const db = new Database(':memory:');
+    migrate(db, [m0001]);
+    expect(schemaVersion(db)).toBe(1);
+    expect(tables(db)).toEqual(['articles', 'articles_fts', 'import_files', 'import_runs']);
+    db.prepare(`INSERT INTO articles (id, headline, body, content_hash, imported_at) VALUES (1, 'Talks resume', 'Negotiators met in Geneva.', 'h', 'now')`).run();
+    db.prepare(`INSERT INTO articles_fts (rowid, headline, body) VALUES (1, 'Talks resume', 'Negotiators met in Geneva.')`).run();
+    expect(db.prepare(`SELECT rowid FROM articles_fts WHERE articles_fts MATCH 'geneva'`).pluck().all()).toEqual([1]);
+    // STRICT tables refuse wrongly typed data instead of storing it.
+    expect(() => db.prepare(`INSERT INTO import_files (run_id, path, outcome, articles) VALUES (1, 'x', 'imported', 'many')`).run()).toThrow();
+    // Outcomes are one of the four kinds.
+    db.prepare(`INSERT INTO import_runs (id, started_at, status, paths) VALUES (1, 'now', 'running', '[]')`).run();
+    expect(() => db.prepare(`INSERT INTO import_files (run_id, path, outcome) VALUES (1, 'x', 'lost')`).run()).toThrow(/CHECK/);
+  });
+
+  it('opens a new corpus at the latest version with WAL and foreign keys', () => {
+    const dir = tempDir();
+    const db = openCorpus({ dataDir: dir });
+    expect(schemaVersion(db)).toBe(latestVersion(MIGRATIONS));
+    expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
+    expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
+    db.close();
+    expect(fs.existsSync(corpusPath(dir))).toBe(true);
+  });
+
+  it('reopening applies nothing twice', () => {
+    const dir = tempDir();
+    openCorpus({ dataDir: dir }).close();
+    const db = openCorpus({ dataDir: dir });
+    expect(migrate(db, MIGRATIONS)).toEqual([]);
+    db.close();
+  });
+
+  it('refuses a corpus written by a newer Wirebench and leaves it untouched', () => {
+    const dir = tempDir();
+    const raw = new Database(path.join(dir, 'corpus.sqlite'));
+    raw.pragma('user_version = 999');
+    raw.exec('CREATE TABLE future (x)');
+    raw.close();
+    let error: unknown;
+    try {
+      openCorpus({ dataDir: dir });
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(WbFailure);
+    expect((error as WbFailure).code).toBe('newer_database');
+    expect((error as WbFailure).message).toMatch(/newer version of Wirebench/);
+    const check = new Database(path.join(dir, 'corpus.sqlite'));
+    expect(schemaVersion(check)).toBe(999);
+    check.close();
+  });
+
+  it('a migration that throws leaves the schema and user_version as they were', () => {
+    const db = new Database(':memory:');
+    migrate(db, [m0001]);
+    const broken: Migration = {
+      version: 2,
+      name: 'broken',
+      up(d) {
+        d.exec('CREATE TABLE half_done (x)');
+        throw new Error('boom');
+      },
+    };
+    expect(() => migrate(db, [m0001, broken])).toThrow('boom');
+    expect(schemaVersion(db)).toBe(1);
+    expect(tables(db)).not.toContain('half_done');
+  });
+
+  it('marks an import left running by a dead process as interrupted', () => {
+    const dir = tempDir();
+    const db = openCorpus({ dataDir: dir });
+    db.prepare(`INSERT INTO import_runs (started_at, status, paths, owner_pid) VALUES ('then', 'running', '[]', 2147483646)`).run();
+    db.prepare(`INSERT INTO import_runs (started_at, status, paths, owner_pid) VALUES ('then', 'running', '[]', ?)`).run(process.pid);
+    db.close();
+    const reopened = openCorpus({ dataDir: dir });
+    // A dead owner is marked; our own (live) pid would be marked too, since this process
+    // just reopened the corpus and is not running that import.
+    expect(reopened.prepare(`SELECT status FROM import_runs ORDER BY id`).pluck().all()).toEqual(['interrupted', 'interrupted']);
+    reopened.close();
+  });
+});
