@@ -57,6 +57,13 @@ export class Importer {
     return true;
   }
 
+  /** Cancels a running import and waits (up to 10 s) until its last batch is written. */
+  async stop(): Promise<void> {
+    if (!this.cancel()) return;
+    const deadline = Date.now() + 10_000;
+    while (this.current && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+  }
+
   async run(paths: readonly string[]): Promise<ImportSummary> {
     if (this.current) throw new WbFailure('busy', 'An import is already running; wait for it to finish or cancel it.');
     if (paths.length === 0) throw new WbFailure('bad_request', 'Give at least one folder or file to import.');

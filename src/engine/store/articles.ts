@@ -4,6 +4,7 @@ import { createHash } from 'node:crypto';
 import type { Article, ArticleMeta } from '../../shared/api.ts';
 import type { Db } from '../db/open.ts';
 import { sortableTime } from '../ingest/dates.ts';
+import type { ArticleIndexer, StoredArticle } from './indexers.ts';
 
 export interface NewArticle {
   headline: string;
@@ -42,16 +43,17 @@ export function toMeta(row: ArticleMeta): ArticleMeta {
 
 export class ArticleStore {
   private readonly insertRow;
-  private readonly insertFts;
+  private readonly deleteRow;
   private readonly byId;
   private readonly count;
+  private readonly indexers: ArticleIndexer[] = [];
 
   constructor(db: Db) {
     this.insertRow = db.prepare(`
       INSERT INTO articles (headline, published, published_at, place, agency, language, body, source_path, content_hash, import_run_id, imported_at)
       VALUES (@headline, @published, @publishedAt, @place, @agency, @language, @body, @sourcePath, @hash, @importRunId, @importedAt)
       ON CONFLICT (content_hash) DO NOTHING`);
-    this.insertFts = db.prepare('INSERT INTO articles_fts (rowid, headline, body) VALUES (?, ?, ?)');
+    this.deleteRow = db.prepare('DELETE FROM articles WHERE id = ?');
     this.byId = db.prepare(`SELECT id, headline, published, place, agency, language, body, source_path, imported_at FROM articles WHERE id = ?`);
     this.count = db.prepare('SELECT count(*) AS n FROM articles').pluck();
   }
@@ -69,8 +71,23 @@ export class ArticleStore {
     });
     if (result.changes === 0) return null;
     const id = Number(result.lastInsertRowid);
-    this.insertFts.run(id, article.headline, article.body);
+    const stored: StoredArticle = { id, headline: article.headline, body: article.body, published: article.published, place: article.place, agency: article.agency, language: article.language };
+    for (const indexer of this.indexers) indexer.add(stored);
     return id;
+  }
+
+  /** Removes an article and everything derived from it. Returns false if there was none. */
+  remove(id: number): boolean {
+    const article = this.get(id);
+    if (!article) return false;
+    for (const indexer of this.indexers) indexer.remove(article);
+    this.deleteRow.run(id);
+    return true;
+  }
+
+  /** Registers derived data to keep in step with the articles (see indexers.ts). */
+  addIndexer(indexer: ArticleIndexer): void {
+    this.indexers.push(indexer);
   }
 
   get(id: number): Article | null {
