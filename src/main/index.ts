@@ -56,6 +56,49 @@ async function pickFolders(): Promise<string[]> {
   return result.canceled ? [] : result.filePaths;
 }
 
+const SAVE_FILTERS: Record<string, Electron.FileFilter> = {
+  md: { name: 'Markdown', extensions: ['md'] },
+  html: { name: 'Web page', extensions: ['html'] },
+  docx: { name: 'Word document', extensions: ['docx'] },
+  pdf: { name: 'PDF', extensions: ['pdf'] },
+};
+
+async function saveFile(args: unknown): Promise<string | null> {
+  const { defaultName, format } = (args ?? {}) as { defaultName?: unknown; format?: unknown };
+  const filter = typeof format === 'string' ? SAVE_FILTERS[format] : undefined;
+  const options: Electron.SaveDialogOptions = {
+    title: 'Export briefing',
+    defaultPath: typeof defaultName === 'string' ? path.basename(defaultName) : undefined,
+    filters: filter ? [filter] : [],
+  };
+  const result = mainWindow ? await dialog.showSaveDialog(mainWindow, options) : await dialog.showSaveDialog(options);
+  return result.canceled || !result.filePath ? null : result.filePath;
+}
+
+/**
+ * Desktop PDF: the engine renders the briefing's HTML, and Electron's own Chromium prints it,
+ * in a hidden window with no script, no preload and no network.
+ */
+async function exportPdf(args: unknown): Promise<Envelope<unknown>> {
+  const { collectionId, path: target } = args as { collectionId: number; path: string };
+  const html = await engine!.call('briefing.export', { collectionId, format: 'html' });
+  if (!html.ok) return html;
+  const { data, fileName } = html.result as { data: string; fileName: string };
+  const win = new BrowserWindow({ show: false, webPreferences: { javascript: false, sandbox: true, contextIsolation: true, nodeIntegration: false, offscreen: true } });
+  try {
+    win.webContents.session.webRequest.onBeforeRequest({ urls: ['http://*/*', 'https://*/*', 'file://*/*'] }, (_d, callback) => callback({ cancel: true }));
+    await win.loadURL(`data:text/html;charset=utf-8;base64,${data}`);
+    const pdf = await win.webContents.printToPDF({ pageSize: 'A4', printBackground: true, preferCSSPageSize: true });
+    await fs.promises.writeFile(`${target}.partial`, pdf);
+    await fs.promises.rename(`${target}.partial`, target);
+    return { ok: true, result: { format: 'pdf', fileName: path.basename(target) || fileName.replace(/\.html$/, '.pdf'), mime: 'application/pdf', bytes: pdf.length, path: target, data: null } };
+  } catch (error) {
+    return { ok: false, error: { code: 'internal', message: `The PDF could not be written: ${(error as Error).message}` } };
+  } finally {
+    win.destroy();
+  }
+}
+
 function registerIpc(): void {
   ipcMain.handle('wirebench:call', async (event, method: unknown, args: unknown): Promise<Envelope<unknown>> => {
     const frame = event.senderFrame;
@@ -64,7 +107,10 @@ function registerIpc(): void {
     }
     if (typeof method !== 'string') return { ok: false, error: { code: 'bad_request', message: 'The method must be a string.' } };
     if (method === 'dialog.pickFolders') return { ok: true, result: { paths: await pickFolders() } };
+    if (method === 'dialog.saveFile') return { ok: true, result: { path: await saveFile(args) } };
     if (!engine) return { ok: false, error: { code: 'internal', message: 'The engine is still starting.' } };
+    const a = args as { format?: unknown; path?: unknown; collectionId?: unknown } | null;
+    if (method === 'briefing.export' && a?.format === 'pdf' && typeof a.path === 'string' && path.isAbsolute(a.path) && Number.isInteger(a.collectionId)) return exportPdf(a);
     return engine.call(method, args);
   });
   ipcMain.on('wirebench:dropped', (event, paths: unknown) => {

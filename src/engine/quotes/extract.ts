@@ -49,6 +49,7 @@ interface Attribution {
 }
 
 const MAX_QUOTE_CHARS = 6000;
+const UNCLOSED_MAX_CHARS = 600;
 
 // ---------- quotation marks ----------
 
@@ -135,7 +136,8 @@ function findQuotes(text: string, paraStarts: number[]): Span[] {
       // Unclosed: the quote runs to the end of its paragraph (sloppy copy), if it is short of a whole article.
       close = Math.min(j, paraEnd);
       while (close > open + 1 && /\s/.test(text[close - 1]!)) close--;
-      if (close - open < 3) {
+      // A long unclosed quote is more likely a stray mark than a quotation.
+      if (close - open < 3 || close - open > UNCLOSED_MAX_CHARS) {
         i++;
         continue;
       }
@@ -143,7 +145,8 @@ function findQuotes(text: string, paraStarts: number[]): Span[] {
     let start = open + 1;
     let end = close;
     while (start < end && /\s/.test(text[start]!)) start++;
-    while (end > start && /\s/.test(text[end - 1]!)) end--;
+    // The comma of "…," Peskov said belongs to the sentence around the quote, not to the quote.
+    while (end > start && /[\s,]/.test(text[end - 1]!)) end--;
     if (end > start && /[\p{L}\p{N}]/u.test(text.slice(start, end))) {
       spans.push({ open, close, start, end, para: paraIndex(paraStarts, open), endPara: paraIndex(paraStarts, Math.max(open, close - 1)) });
     }
@@ -572,8 +575,8 @@ export function extractQuotes(text: string): ExtractedQuote[] {
   const out: ExtractedQuote[] = [];
   /** Full names seen so far, by surname key, so "Peskov" after "Dmitry Peskov" is the same person. */
   const fullNames = new Map<string, { name: string; description: string | null }>();
-  let lastNamed: { speaker: ExtractedSpeaker } | null = null;
-  let previous: { q: Span; quote: ExtractedQuote } | null = null;
+  let lastNamed = null as { speaker: ExtractedSpeaker } | null;
+  let previous = null as { q: Span; quote: ExtractedQuote } | null;
   // Names mentioned anywhere before a quote, for "he said" with no earlier speaker.
   const resolve = (sp: SpeakerPhrase, at: number): ExtractedSpeaker => {
     if (sp.pronoun) {
