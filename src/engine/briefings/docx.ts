@@ -1,7 +1,7 @@
 // Briefing → DOCX bytes with the docx package: headings, quotes as indented paragraphs,
 // citations with links back to Wirebench, and a numbered sources list. Pure (no files).
 import { AlignmentType, BorderStyle, Document, ExternalHyperlink, HeadingLevel, Packer, Paragraph, TextRun } from 'docx';
-import { citationDate, citationLine, type Briefing } from './model.ts';
+import { citationLine, type Briefing } from './model.ts';
 
 const STATUS = { ok: '', source_changed: 'The source article has changed since this was collected.', source_removed: 'The source article is no longer in the corpus.' } as const;
 
@@ -36,7 +36,7 @@ export async function renderDocx(b: Briefing): Promise<Uint8Array> {
   }
   children.push(new Paragraph({ text: 'Sources', heading: HeadingLevel.HEADING_1, spacing: { before: 360, after: 160 } }));
   for (const c of b.sources) {
-    const parts = [c.agency, `“${c.headline}”`, c.place, citationDate(c.published)].filter(Boolean).join(', ');
+    const parts = [citationLine(c)].join(', ');
     children.push(
       new Paragraph({
         children: [

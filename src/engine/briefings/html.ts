@@ -1,6 +1,6 @@
 // Briefing → one self-contained HTML file (styles inline, no external resources), also the
 // page the PDF is printed from. Pure, and every piece of text is escaped.
-import { citationDate, citationLine, type Briefing } from './model.ts';
+import { citationLine, type Briefing } from './model.ts';
 
 const ESC: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 export const esc = (text: string): string => text.replace(/[&<>"']/g, (c) => ESC[c]!);
@@ -50,7 +50,7 @@ export function renderHtml(b: Briefing): string {
   }
   body.push('<h2>Sources</h2><ol class="sources">');
   for (const c of b.sources) {
-    const parts = [c.agency, `“${c.headline}”`, c.place, citationDate(c.published)].filter(Boolean) as string[];
+    const parts = [citationLine(c)] as string[];
     body.push(`<li>${esc(parts.join(', '))}${c.link ? ` — <a href="${esc(c.link)}">open in Wirebench</a>` : ' — no longer in the corpus'}</li>`);
   }
   body.push('</ol>');

@@ -1,5 +1,5 @@
 // Briefing → Markdown. Pure: the same briefing always gives the same text.
-import { citationDate, citationLine, type Briefing } from './model.ts';
+import { citationLine, type Briefing } from './model.ts';
 
 const STATUS_NOTE = { ok: '', source_changed: ' (the source article has changed since this was collected)', source_removed: ' (the source article is no longer in the corpus)' } as const;
 
@@ -27,7 +27,7 @@ export function renderMarkdown(b: Briefing): string {
   }
   out.push('## Sources', '');
   for (const c of b.sources) {
-    const parts = [c.agency, c.headline, c.place, citationDate(c.published)].filter(Boolean).map((s) => mdEscape(s!));
+    const parts = [citationLine(c)].map((s) => mdEscape(s!));
     out.push(`${c.n}. ${parts.join(', ')}${c.link ? ` — <${c.link}>` : ' — no longer in the corpus'}`);
   }
   out.push('', `*Exported from Wirebench, collection “${mdEscape(b.collectionName)}”, on ${b.generatedAt.slice(0, 10)}.*`, '');

@@ -199,6 +199,7 @@ const EN_PHRASE_CUES = ['pointed out', 'went on'];
 // Cues that name the speaker after them in the genitive or as an object: "according to Peskov", "по словам Пескова".
 const ACCORDING = /(?:^|[\s(,—–-])(according to|in the words of|as (?:\S+ ){0,14}?(?:put|puts) it|по словам|по мнению|за словами|на думку)\s+/giu;
 
+const ROLE_NOUNS = new Set(['spokesman', 'spokeswoman', 'spokesperson', 'secretary', 'minister', 'president', 'premier', 'chancellor', 'ambassador', 'envoy', 'negotiator', 'senator', 'governor', 'mayor', 'candidate', 'chairman', 'chairwoman', 'chief', 'official', 'diplomat']);
 const PRONOUNS = new Set(['he', 'she', 'they', 'we', 'i', 'он', 'она', 'они', 'мы', 'я', 'він', 'вона', 'вони', 'ми']);
 const POSSESSIVE_PRONOUNS = new Set(['his', 'her', 'their', 'его', 'её', 'ее', 'их', 'його', 'її', 'їх']);
 
@@ -513,19 +514,19 @@ function attributionBefore(text: string, q: Span, floor: number): (SpeakerPhrase
 
 /** "told journalists", "told reporters on Monday": the cue with its listener, for display. */
 function cueWithObject(text: string, cue: { word: string; start: number; end: number }, limit: number): string {
-  const m = /^\s+(journalists|reporters|the press|the media|the crowd|supporters|журналистам|журналістам|репортерам)\b/iu.exec(text.slice(cue.end, Math.min(limit, cue.end + 24)));
+  const m = /^\s+(journalists|reporters|the press|the media|the crowd|supporters|журналистам|журналістам|репортерам)(?![\p{L}])/iu.exec(text.slice(cue.end, Math.min(limit, cue.end + 24)));
   return m ? `${cue.word} ${m[1]!.toLowerCase()}` : cue.word;
 }
 
 function cueObjectEnd(text: string, cue: { start: number; end: number }, limit: number): number {
-  const m = /^\s+(?:journalists|reporters|журналистам|журналістам)\b/iu.exec(text.slice(cue.end, limit));
+  const m = /^\s+(?:journalists|reporters|журналистам|журналістам)(?![\p{L}])/iu.exec(text.slice(cue.end, limit));
   return m ? cue.end + m[0].length : cue.end;
 }
 
 /** Where the speaker phrase after a cue stops: the sentence end, or a clause like ", adding that". */
 function clauseEnd(text: string, from: number, to: number): number {
   const seg = text.slice(from, to);
-  const m = /,\s*(?:who|which|adding|saying|noting|in|at|on|during|after|before|when|while|as|speaking|according|told|said|добавив|отметив|подчеркнув|заявив|в|на|во)\b|\s(?:told|said|on|in|at|during|after|журналистам|в ходе|в интервью|on Monday|in an interview|in a statement)\b|["“«„(]/iu.exec(seg);
+  const m = /,\s*(?:who|which|adding|saying|noting|in|at|on|during|after|before|when|while|as|speaking|according|told|said|добавив|отметив|подчеркнув|заявив|в|на|во)(?![\p{L}])|\s(?:told|said|on|in|at|during|after|журналистам|в ходе|в интервью|on Monday|in an interview|in a statement)(?![\p{L}])|["“«„(]/iu.exec(seg);
   return m ? from + m.index : to;
 }
 
@@ -544,7 +545,7 @@ function clauseStart(text: string, floor: number, cueStart: number): number {
 /** Skips a leading adverbial ("On Monday, ", "Later, "); keeps appositives ("Peskov, the spokesman, said"). */
 function clauseStartAdverbial(text: string, floor: number, cueStart: number): number {
   const seg = text.slice(floor, cueStart);
-  const m = /^(?:on|in|at|after|before|during|later|earlier|meanwhile|however|separately|yesterday|today|asked|still|now|then|afterwards|in addition|в|на|во|после|позже|ранее|однако|также|кроме того|вчера|сегодня)\b[^,]{0,40},\s+/iu.exec(seg);
+  const m = /^(?:on|in|at|after|before|during|later|earlier|meanwhile|however|separately|yesterday|today|asked|still|now|then|afterwards|in addition|в|на|во|после|позже|ранее|однако|также|кроме того|вчера|сегодня)(?![\p{L}])[^,]{0,40},\s+/iu.exec(seg);
   return m ? floor + m[0].length : floor;
 }
 
@@ -588,6 +589,7 @@ export function extractQuotes(text: string): ExtractedQuote[] {
     if (sp.speaker.name) return remember(sp.speaker);
     // "the spokesman" after "Kremlin spokesman Dmitry Peskov": the same person.
     const head = sp.speaker.description?.split(' ').at(-1)?.toLowerCase();
+    if (lastNamed && head && /^the\s/i.test(sp.speaker.description ?? '') && ROLE_NOUNS.has(head)) return lastNamed.speaker;
     if (head && head.length > 3) {
       for (const known of [...fullNames.values()].reverse()) {
         if (known.description?.toLowerCase().includes(head)) return { name: known.name, description: known.description };
@@ -632,6 +634,9 @@ export function extractQuotes(text: string): ExtractedQuote[] {
       if (!(partial && looksLikeTitle(text.slice(q.start, q.end)))) {
         found = { start: q.start, end: q.end, kind: partial ? 'partial' : 'direct', speaker, mentionStart: att.mentionStart, mentionEnd: att.mentionEnd, cue: att.cue };
       }
+    } else if (previous && previous.quote.kind === 'partial' && previous.q.endPara === q.para && sentenceStart(text, q.open, paraStart) <= previous.q.open) {
+      // "…the talks were "difficult" and that both sides were "talking in substance"": one sentence, one speaker.
+      found = { ...previous.quote, start: q.start, end: q.end, kind: 'partial' };
     } else if (previous && quoteStartsSentence(text, q, floor) && isRightAfter(text, previous.q, q, paraStarts)) {
       // "…," she said. "…"  or a quoted paragraph after an attributed one.
       found = { ...previous.quote, start: q.start, end: q.end, kind: 'continuation' };
@@ -661,10 +666,10 @@ function expandName(text: string, speaker: ExtractedSpeaker): ExtractedSpeaker {
   const surname = speaker.name!;
   const description = speaker.description && !NOT_DESCRIPTIONS.test(speaker.description) ? speaker.description : null;
   const escaped = surname.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  const re = new RegExp(`((?:\\p{Ll}[\\p{L}-]*\\s+){0,3})(\\p{Lu}\\p{Ll}+(?:-\\p{Lu}\\p{Ll}+)?)\\s+${escaped}(?![\\p{L}])`, 'u');
+  const re = new RegExp(`((?:\\p{Lu}\\p{Ll}+\\s+)?(?:\\p{Ll}[\\p{L}-]*\\s+){0,3})(\\p{Lu}\\p{Ll}+(?:-\\p{Lu}\\p{Ll}+)?)\\s+${escaped}(?![\\p{L}])`, 'u');
   const m = re.exec(text);
   if (!m || NOT_NAMES.has(m[2]!.toLowerCase())) return { name: surname, description };
-  const role = m[1]!.trim();
+  const role = m[1]!.replace(/^(?:(?:журналистам|журналістам|journalists|reporters|told|said|заявил|сказал|сообщил|в|на)\s+)+/iu, '').trim();
   return { name: `${m[2]} ${surname}`, description: description ?? (role.length > 3 ? role : null) };
 }
 
