@@ -23,8 +23,9 @@ const STYLE = `
   .note { margin: .35em 0 0 1.25em; font-size: 10pt; font-style: italic; }
   .flag { margin: .35em 0 0 1.25em; font-size: 9.5pt; color: #9a3412; }
   a { color: #8a3a17; }
-  ol.sources { padding-left: 1.6em; font-size: 10pt; }
-  ol.sources li { margin-bottom: .35em; }
+  ol.sources { list-style: none; padding-left: 0; font-size: 10pt; }
+  ol.sources li { margin-bottom: .35em; padding-left: 1.6em; text-indent: -1.6em; }
+  ol.sources .n { display: inline-block; width: 1.6em; text-indent: 0; }
   footer { margin-top: 2.5em; font-size: 8.5pt; color: #77746d; font-family: "Inter", "Helvetica", "DejaVu Sans", sans-serif; }
 `;
 
@@ -51,7 +52,7 @@ export function renderHtml(b: Briefing): string {
   body.push('<h2>Sources</h2><ol class="sources">');
   for (const c of b.sources) {
     const parts = [citationLine(c)] as string[];
-    body.push(`<li>${esc(parts.join(', '))}${c.link ? ` — <a href="${esc(c.link)}">open in Wirebench</a>` : ' — no longer in the corpus'}</li>`);
+    body.push(`<li><span class="n">${c.n}.</span>${esc(parts.join(', '))}${c.link ? ` — <a href="${esc(c.link)}">open in Wirebench</a>` : ' — no longer in the corpus'}</li>`);
   }
   body.push('</ol>');
   body.push(`<footer>Exported from Wirebench, collection “${esc(b.collectionName)}”, on ${esc(b.generatedAt.slice(0, 10))}.</footer>`);

@@ -312,7 +312,7 @@ export class Collections {
   private apply(changes: Change[], side: 'before' | 'after'): void {
     const order = (t: Table, deleting: boolean): number => (t === 'collections' ? (deleting ? 1 : 0) : deleting ? 0 : 1);
     const steps = changes.map((c) => ({ c, row: c[side] })).sort((a, b) => order(a.c.table, a.row === null) - order(b.c.table, b.row === null));
-    for (const { c, row } of steps.filter((s) => s.row === null)) this.st.del[c.table].run(c.id);
+    for (const { c } of steps.filter((s) => s.row === null)) this.st.del[c.table].run(c.id);
     for (const { c, row } of steps.filter((s) => s.row !== null)) {
       const current = this.st.row[c.table].get(c.id) as Row | undefined;
       const values = { ...row! };

@@ -42,11 +42,6 @@ interface Span {
   endPara: number;
 }
 
-interface Attribution {
-  np: { text: string; start: number } | null;
-  cue: string;
-  cueStart: number;
-}
 
 const MAX_QUOTE_CHARS = 6000;
 const UNCLOSED_MAX_CHARS = 600;
@@ -243,7 +238,7 @@ interface Word {
   end: number;
 }
 
-const WORD = /[\p{L}\p{N}][\p{L}\p{N}'’.\-]*/gu;
+const WORD = /[\p{L}\p{N}][\p{L}\p{N}'’.-]*/gu;
 
 function words(text: string, from: number, to: number): Word[] {
   const out: Word[] = [];
@@ -326,7 +321,7 @@ function nameRuns(ws: Word[]): Word[][] {
     const lower = w.text.toLowerCase();
     const gap = k > 0 ? ws[k - 1]!.end : w.start;
     const adjacent = run.length === 0 || /^\s+$/.test(textCache.slice(gap, w.start));
-    const upperish = isCapitalised(w.text) && !/^\p{Lu}{2,}$/u.test(w.text.replace(/[.\-]/g, '')) ? true : /^\p{Lu}\.$/u.test(w.text);
+    const upperish = isCapitalised(w.text) && !/^\p{Lu}{2,}$/u.test(w.text.replace(/[.-]/g, '')) ? true : /^\p{Lu}\.$/u.test(w.text);
     if (upperish && !NOT_NAMES.has(lower.replace(/['’]s$/, '')) && adjacent && !/['’]s$/u.test(w.text)) run.push(w);
     else if (run.length && PARTICLES.has(w.text) && adjacent) run.push(w);
     else {
@@ -352,7 +347,7 @@ function speakerFromPhrase(text: string, from: number, to: number, nearEnd: bool
   let s = from + (raw.length - raw.trimStart().length);
   let e = from + raw.trimEnd().length;
   const endsWithComma = /,\s*$/.test(raw);
-  while (e > s && /[,;:—–\-]/.test(text[e - 1]!)) e--;
+  while (e > s && /[,;:—–-]/.test(text[e - 1]!)) e--;
   while (e > s && /\s/.test(text[e - 1]!)) e--;
   if (e <= s) return null;
   let ws = words(text, s, e);
@@ -608,7 +603,6 @@ export function extractQuotes(text: string): ExtractedQuote[] {
       resolved = { name: known.name, description: speaker.description ?? known.description };
       if (speaker.description && !known.description) known.description = speaker.description;
     } else {
-      resolved = speaker;
       fullNames.set(surname, { name, description: speaker.description ?? known?.description ?? null });
       resolved = { name, description: speaker.description ?? known?.description ?? null };
     }

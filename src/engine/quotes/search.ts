@@ -133,8 +133,8 @@ export class QuoteSearch {
     if (speakers.length > 1 && new Set(speakers.map(foldName)).size > 1) {
       throw new WbFailure('bad_query', 'Give one speaker at a time (speaker:NAME).', query.search(/speaker:/i));
     }
-    let match: string | null = null;
-    let notices: string[] = [];
+    let match: string | null;
+    let notices: string[];
     try {
       const parsed = parseQuery(split.rest);
       match = parsed.root ? compileFts(parsed.root) : null;
