@@ -4,7 +4,7 @@
 import { DndContext, KeyboardSensor, PointerSensor, closestCenter, useSensor, useSensors, type DragEndEvent } from '@dnd-kit/core';
 import { SortableContext, sortableKeyboardCoordinates, useSortable, verticalListSortingStrategy } from '@dnd-kit/sortable';
 import { CSS } from '@dnd-kit/utilities';
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { api, shell, type BriefingSettings, type Collection, type CollectionItem, type ExportFormat } from '../api/index.ts';
 import type { CollectionsState } from '../hooks/use-collections.ts';
 import { isTypingTarget, modalOpen, useHotkeys } from '../hooks/use-hotkeys.ts';
@@ -265,7 +265,11 @@ function BriefingBuilder({ collection, run, notify, reportError }: { collection:
   const [b, setB] = useState<BriefingSettings>(collection.briefing);
   const [serverPath, setServerPath] = useState('');
   const [busy, setBusy] = useState<ExportFormat | null>(null);
-  useEffect(() => setB(collection.briefing), [collection.briefing]);
+  const formRef = useRef<HTMLElement>(null);
+  // Changes from elsewhere (undo, another window) show at once, except in a field being typed in.
+  useEffect(() => {
+    if (!formRef.current?.contains(document.activeElement)) setB(collection.briefing);
+  }, [collection.briefing]);
   const dirty = JSON.stringify(b) !== JSON.stringify(collection.briefing);
   const save = (next = b): Promise<void> => run('Could not save the briefing', () => api.call('collections.setBriefing', { id: collection.id, briefing: next }));
 
@@ -309,7 +313,7 @@ function BriefingBuilder({ collection, run, notify, reportError }: { collection:
   );
 
   return (
-    <section className="briefing-builder" aria-label="Briefing">
+    <section className="briefing-builder" aria-label="Briefing" ref={formRef}>
       <h2>Briefing</h2>
       {field('title', 'Title', collection.name)}
       <div className="briefing-row">

@@ -184,7 +184,7 @@ function ArticleView({ article, matches, query, attribution, onShowSources, stal
         <MatchNavigator count={matches.length} current={current} query={query} onStep={step} />
         {stale && <span className="reader-refreshing" role="status" aria-label="Updating" />}
       </div>
-      <div className="reader-scroll" ref={scrollRef} tabIndex={-1} onMouseUp={onSelect}>
+      <div className="reader-scroll" ref={scrollRef} tabIndex={-1} onMouseUp={onSelect} onKeyUp={(e) => e.shiftKey && onSelect()}>
         <article className="reader-article" aria-labelledby="reader-headline">
           {article.agency && <p className="reader-kicker">{article.agency}</p>}
           <h1 id="reader-headline" className="reader-headline">
