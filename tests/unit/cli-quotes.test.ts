@@ -47,7 +47,7 @@ describe('wirebench quotes, collection and export', () => {
     // Undo from the command line.
     expect(run(['collection', 'undo', ...d]).stdout).toMatch(/Undid: Add 4 items to Peskov/);
     expect(JSON.parse(run(['collection', 'list', '--json', ...d]).stdout).collections[0].items).toBe(0);
-  });
+  }, 180_000);
 
   it('refuses bad arguments with one line and exit code 2, and missing things with exit code 1', () => {
     const data = tempDir();
@@ -60,5 +60,5 @@ describe('wirebench quotes, collection and export', () => {
     expect(missing.stderr.trim().split('\n')).toHaveLength(1);
     expect(missing.stderr).toMatch(/no collection called "Nope"/);
     expect(run(['quotes', 'talks OR', '--data-dir', data]).status).toBe(1);
-  });
+  }, 120_000);
 });

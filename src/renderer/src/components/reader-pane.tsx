@@ -7,7 +7,6 @@ import { isTypingTarget, modalOpen, useHotkeys } from '../hooks/use-hotkeys.ts';
 import { dateTimeAttribute, formatPublished } from '../lib/dates.ts';
 import { splitParagraphs, stepMatch, type OrderedMatch } from '../lib/highlight.ts';
 import { baseName, languageName } from '../lib/format.ts';
-import { selectionOffsets } from '../lib/quotes.ts';
 import { CollectForm } from './collect-form.tsx';
 import { FOCUS_INDEX, HighlightedText } from './highlighted-text.tsx';
 import { AlertIcon, BookIcon, ChevronDownIcon, ChevronUpIcon } from './icons.tsx';
@@ -292,4 +291,23 @@ function CreditNote({ credit, attribution, onShowSources }: { credit: DemoArticl
       </button>
     </aside>
   );
+}
+
+/**
+ * The offsets in the article body of a selection in the reader: every paragraph element
+ * carries data-offset, the index of its first character in the body.
+ */
+function selectionOffsets(range: { startContainer: Node; startOffset: number; endContainer: Node; endOffset: number }, paragraphOf: (node: Node) => HTMLElement | null): { start: number; end: number } | null {
+  const at = (node: Node, offset: number): number | null => {
+    const p = paragraphOf(node);
+    if (!p) return null;
+    const r = document.createRange();
+    r.setStart(p, 0);
+    r.setEnd(node, offset);
+    return Number(p.dataset.offset) + r.toString().length;
+  };
+  const start = at(range.startContainer, range.startOffset);
+  const end = at(range.endContainer, range.endOffset);
+  if (start === null || end === null || end <= start) return null;
+  return { start, end };
 }

@@ -41,22 +41,3 @@ export function base64ToBytes(data: string): Uint8Array<ArrayBuffer> {
   for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
   return bytes;
 }
-
-/**
- * The offsets in the article body of a selection in the reader: every paragraph element
- * carries data-offset, the index of its first character in the body.
- */
-export function selectionOffsets(range: { startContainer: Node; startOffset: number; endContainer: Node; endOffset: number }, paragraphOf: (node: Node) => HTMLElement | null): { start: number; end: number } | null {
-  const at = (node: Node, offset: number): number | null => {
-    const p = paragraphOf(node);
-    if (!p) return null;
-    const r = document.createRange();
-    r.setStart(p, 0);
-    r.setEnd(node, offset);
-    return Number(p.dataset.offset) + r.toString().length;
-  };
-  const start = at(range.startContainer, range.startOffset);
-  const end = at(range.endContainer, range.endOffset);
-  if (start === null || end === null || end <= start) return null;
-  return { start, end };
-}
