@@ -218,9 +218,13 @@ for (const split of splits) {
         tally.goldFound++;
         const main = matches.reduce((a, b) => (b.overlap > a.overlap ? b : a));
         if (main.source) tally.goldFoundWithSource++;
+        else if (errorSamples.length < wantErrors) {
+          const q = main.q;
+          errorSamples.push(`SPK ${file}: «${text.slice(q.start, Math.min(q.end, q.start + 60))}» → ${q.speaker.name ?? q.speaker.description ?? '?'} [mention "${text.slice(q.mentionStart, q.mentionEnd)}", ${q.cue}, ${q.kind}] gold "${g.sourceText}"`);
+        }
       } else if (errorSamples.length < wantErrors) {
         const [s, e] = [g.content[0]![0], g.content.at(-1)![1]];
-        errorSamples.push(`FN ${file}: «${text.slice(s, Math.min(e, s + 110)).replace(/\s+/g, ' ')}» ← ${g.sourceText} | ctx: ${text.slice(Math.max(0, s - 60), s).replace(/\s+/g, ' ')}⟦…⟧${text.slice(e, e + 60).replace(/\s+/g, ' ')}`);
+        errorSamples.push(`FN${matches.length ? '(partial)' : ''} ${file}: «${text.slice(s, Math.min(e, s + 110)).replace(/\s+/g, ' ')}» ← ${g.sourceText} | ctx: ${text.slice(Math.max(0, s - 60), s).replace(/\s+/g, ' ')}⟦…⟧${text.slice(e, e + 60).replace(/\s+/g, ' ')}`);
       }
     }
   }

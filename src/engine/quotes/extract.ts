@@ -169,6 +169,12 @@ const EN_CUES = [
   'concludes', 'stresses', 'explains', 'argues', 'warns', 'insists', 'mocks', 'reads', 'read', 'pressed', 'barked',
   'jokes', 'quips', 'counters', 'replies', 'responds', 'observes', 'remarks', 'admits', 'acknowledges', 'agrees',
   'laments', 'cautions', 'predicts', 'suggests', 'declares', 'boasts', 'exclaims', 'muses', 'wonders', 'posts',
+  'decried', 'decries', 'pledged', 'pledges', 'vows', 'promises', 'touted', 'touts', 'blasted', 'blasts', 'slammed',
+  'slams', 'praised', 'praises', 'criticized', 'criticised', 'criticizes', 'denounced', 'denounces', 'accused', 'accuses',
+  'mocked', 'ridiculed', 'lambasted', 'labels', 'dubs', 'calls', 'describes', 'dismissed', 'dismissing', 'accusing',
+  'blasting', 'slamming', 'praising', 'criticizing', 'denouncing', 'mocking', 'touting', 'dubbing', 'labeling', 'branding',
+  'chanting', 'shouting', 'yelling', 'joking', 'quipping', 'recalling', 'stressing', 'emphasizing', 'insisted', 'assured',
+  'sang', 'chanted', 'yelled', 'shouted', 'wrote', 'tweeted', 'greeted', 'thanked', 'mouthing', 'mouthed',
 ];
 // Participles take their speaker from the sentence's subject: "Trump went after Bush, calling him “a loser”".
 const PARTICIPLE_CUES = new Set(EN_CUES.filter((c) => c.endsWith('ing')));
@@ -217,6 +223,8 @@ const NOT_NAMES = new Set(
   sunday's monday's he she they we i it why what how now so yes no well still also even just if who where which
   asked speaking although though because unlike like including according four five six seven eight nine ten some many
   both several most all every each one two three while during instead meanwhile indeed perhaps maybe later earlier
+  given see continuing moments soon leaning following responding referring addressing writing noting adding pointing
+  looking turning calling describing reflecting explaining commenting defending discussing arab arabs jewish
   new york california texas florida ohio iowa nevada kentucky virginia carolina north south east west hampshire
   jersey michigan wisconsin pennsylvania illinois georgia arizona colorado alabama indiana missouri tennessee
   louisiana oklahoma utah oregon minnesota maryland massachusetts connecticut kansas nebraska arkansas mississippi
@@ -329,6 +337,11 @@ function nameRuns(ws: Word[]): Word[][] {
     const lower = w.text.toLowerCase();
     const gap = k > 0 ? ws[k - 1]!.end : w.start;
     const adjacent = run.length === 0 || /^\s+$/.test(textCache.slice(gap, w.start));
+    // "(R-Texas)" party tags and "Orlando-based" are not names.
+    if (/^[RDI]-\p{Lu}/u.test(w.text) || /-based$/i.test(w.text)) {
+      flush();
+      continue;
+    }
     const upperish = isCapitalised(w.text) && !/^\p{Lu}{2,}$/u.test(w.text.replace(/[.-]/g, '')) ? true : /^\p{Lu}\.$/u.test(w.text);
     if (upperish && !NOT_NAMES.has(lower.replace(/['’]s$/, '')) && adjacent && !/['’]s$/u.test(w.text)) run.push(w);
     else if (run.length && PARTICLES.has(w.text) && adjacent) run.push(w);
@@ -511,7 +524,7 @@ function attributionBefore(text: string, q: Span, floor: number): (SpeakerPhrase
   }
   const direct = /^[^"“«„]{0,60}?[:,]\s*$/u.test(after) || /^\s*(?:that\s+)?$/iu.test(after) || /^\s*(?:что|що)?\s*$/iu.test(after);
   // The speaker comes before the cue ("Peskov said"), or right after it ("said Peskov:").
-  const before = speakerFromPhrase(text, clauseStart(text, from, cue.start), trimAdverbs(text, from, cue.start), true, false);
+  const before = speakerBefore(text, clauseStart(text, from, cue.start), trimAdverbs(text, from, cue.start));
   if (before) return { ...before, cue: cueText, partial: !direct };
   const afterColon = /^([^:]{2,80}):\s*$/u.exec(after);
   if (afterColon) {
@@ -519,6 +532,20 @@ function attributionBefore(text: string, q: Span, floor: number): (SpeakerPhrase
     if (sp) return { ...sp, cue: cueText, partial: false };
   }
   return null;
+}
+
+/**
+ * The speaker just before a cue. In a long sentence ("…as bad as the Benghazi attacks, Carson
+ * said") the last clause names the speaker; an appositive ("Peskov, the spokesman, said") does not.
+ */
+function speakerBefore(text: string, from: number, to: number): SpeakerPhrase | null {
+  const seg = text.slice(from, to).replace(/[\s,]+$/, '');
+  const comma = seg.lastIndexOf(', ');
+  if (comma > 0) {
+    const last = speakerFromPhrase(text, from + comma + 2, to, true, false);
+    if (last && (last.pronoun || last.speaker.name)) return last;
+  }
+  return speakerFromPhrase(text, from, to, true, false);
 }
 
 /** "told journalists", "told reporters on Monday": the cue with its listener, for display. */
@@ -642,9 +669,10 @@ export function extractQuotes(text: string): ExtractedQuote[] {
       if (!(partial && looksLikeTitle(text.slice(q.start, q.end)))) {
         found = { start: q.start, end: q.end, kind: partial ? 'partial' : 'direct', speaker, mentionStart: att.mentionStart, mentionEnd: att.mentionEnd, cue: att.cue };
       }
-    } else if (previous && previous.quote.kind === 'partial' && previous.q.endPara === q.para && sentenceStart(text, q.open, paraStart) <= previous.q.open) {
-      // "…the talks were "difficult" and that both sides were "talking in substance"": one sentence, one speaker.
-      found = { ...previous.quote, start: q.start, end: q.end, kind: 'partial' };
+    } else if (previous && previous.q.endPara === q.para && sentenceStart(text, q.open, paraStart) <= previous.q.open) {
+      // One sentence, one speaker: "…the talks were "difficult" and both sides were "talking in substance"", or
+      // "The risk," said Edward Leamer, an economist, "is that …".
+      found = { ...previous.quote, start: q.start, end: q.end, kind: previous.quote.kind === 'partial' ? 'partial' : 'continuation' };
     } else if (previous && quoteStartsSentence(text, q, floor) && isRightAfter(text, previous.q, q, paraStarts)) {
       // "…," she said. "…"  or a quoted paragraph after an attributed one.
       found = { ...previous.quote, start: q.start, end: q.end, kind: 'continuation' };
