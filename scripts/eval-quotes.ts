@@ -156,6 +156,7 @@ interface Tally {
 }
 
 const tally: Tally = { articles: 0, extracted: 0, extractedContentMatched: 0, extractedCorrect: 0, goldDirect: 0, goldFound: 0, goldFoundWithSource: 0 };
+const byKind: Record<string, { extracted: number; correct: number }> = {};
 const errorSamples: string[] = [];
 const wantErrors = values.errors ? Number(values.errors) : 0;
 let extractMs = 0;
@@ -200,6 +201,9 @@ for (const split of splits) {
         list.push({ q, words, source: sourceOk, overlap: bestOverlap });
         matchedTo.set(best!, list);
       }
+      const k = (byKind[q.kind] ??= { extracted: 0, correct: 0 });
+      k.extracted++;
+      if (sourceOk) k.correct++;
       if (sourceOk) tally.extractedCorrect++;
       else if (errorSamples.length < wantErrors) {
         errorSamples.push(
@@ -238,6 +242,7 @@ const result = {
   contentPrecision: ratio(tally.extractedContentMatched, tally.extracted),
   contentRecall: ratio(tally.goldFound, tally.goldDirect),
   counts: tally,
+  byKind,
   splits,
   corpus,
   articlesPerSecond: Math.round(tally.articles / (extractMs / 1000)),

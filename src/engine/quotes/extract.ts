@@ -666,7 +666,8 @@ export function extractQuotes(text: string): ExtractedQuote[] {
     if (att) {
       const speaker = resolve(att, q.open);
       const partial = post ? !quoteStartsSentence(text, q, floor) : (pre?.partial ?? false);
-      if (!(partial && looksLikeTitle(text.slice(q.start, q.end)))) {
+      // A partial quote of one or two words ("a disaster") is a turn of phrase more often than a statement.
+      if (!(partial && (looksLikeTitle(text.slice(q.start, q.end)) || wordCount(text, q) < MIN_PARTIAL_WORDS))) {
         found = { start: q.start, end: q.end, kind: partial ? 'partial' : 'direct', speaker, mentionStart: att.mentionStart, mentionEnd: att.mentionEnd, cue: att.cue };
       }
     } else if (previous && previous.q.endPara === q.para && sentenceStart(text, q.open, paraStart) <= previous.q.open) {
@@ -707,6 +708,12 @@ function expandName(text: string, speaker: ExtractedSpeaker): ExtractedSpeaker {
   if (!m || NOT_NAMES.has(m[2]!.toLowerCase())) return { name: surname, description };
   const role = m[1]!.replace(/^(?:(?:журналистам|журналістам|journalists|reporters|told|said|заявил|сказал|сообщил|в|на)\s+)+/iu, '').trim();
   return { name: `${m[2]} ${surname}`, description: description ?? (role.length > 3 ? role : null) };
+}
+
+const MIN_PARTIAL_WORDS = 2;
+
+function wordCount(text: string, q: Span): number {
+  return text.slice(q.start, q.end).split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
 }
 
 function surnameKey(word: string): string {
