@@ -1,6 +1,7 @@
 // Searching quotes: the usual query syntax (search/query-parser.ts, compiled to FTS5) over the
 // quoted words, plus speaker:NAME, which matches a person under any spelling or script.
 import type { QuoteHit, QuoteSearchArgs, QuoteSearchResult, SpeakerCount, Timeline, TimelineArgs } from '../../shared/api.ts';
+import type { Statement } from 'better-sqlite3';
 import type { Db } from '../db/open.ts';
 import { WbFailure } from '../errors.ts';
 import { dateBound } from '../ingest/dates.ts';
@@ -29,74 +30,99 @@ export function splitSpeakerQuery(query: string): SpeakerQuery {
 
 const COLUMNS = `q.id, q.article_id AS articleId, q.speaker, q.person_id AS personId, q.description, q.text, q.start, q.end, q.kind, q.cue,
   q.mention_start AS mentionStart, q.mention_end AS mentionEnd, a.headline, a.published, a.place, a.agency`;
-const FILTERS = `(@speakerKey IS NULL OR q.person_id IN (
-      SELECT id FROM persons WHERE key = @speakerKey OR surname_key = @speakerKey
-      UNION SELECT person_id FROM person_aliases WHERE alias_key = @speakerKey)
-    OR (q.person_id IS NULL AND q.speaker = @speakerText))
-  AND (@personId IS NULL OR q.person_id = @personId)
-  AND (@articleId IS NULL OR q.article_id = @articleId)
+
+/**
+ * The filter's leading condition decides which index SQLite can use, so each has its own
+ * statements: a speaker (resolved to person ids first, bound as a JSON array), an unnamed
+ * speaker's description, one article, or none. The rest are optional conditions.
+ */
+type Primary = 'none' | 'person' | 'text' | 'article';
+const PRIMARY: Record<Primary, string> = {
+  none: '1',
+  person: 'q.person_id IN (SELECT value FROM json_each(@personIds))',
+  text: 'q.person_id IS NULL AND q.speaker = @speakerText',
+  article: 'q.article_id = @articleId',
+};
+const REST = `(@articleId IS NULL OR q.article_id = @articleId)
   AND (@from IS NULL OR q.published_at >= @from)
   AND (@to IS NULL OR q.published_at <= @to)`;
 
 interface Params {
-  speakerKey: string | null;
+  personIds: string | null;
   speakerText: string | null;
-  personId: number | null;
   articleId: number | null;
   from: number | null;
   to: number | null;
 }
 
+type Shape = 'relevance' | 'date' | 'article' | 'count' | 'speakers' | 'timeline';
+
 export class QuoteSearch {
+  private readonly db: Db;
+  private readonly cache = new Map<string, Statement>();
   private readonly st;
 
   constructor(db: Db) {
-    const fromFts = `FROM quotes_fts CROSS JOIN quotes q ON q.id = quotes_fts.rowid JOIN articles a ON a.id = q.article_id WHERE quotes_fts MATCH @match AND ${FILTERS}`;
-    const fromAll = `FROM quotes q JOIN articles a ON a.id = q.article_id WHERE ${FILTERS}`;
-    const byDate = 'q.published_at DESC NULLS LAST, q.article_id DESC, q.start';
-    const byArticle = 'q.article_id, q.start';
+    this.db = db;
     this.st = {
-      ftsRelevance: db.prepare(`SELECT ${COLUMNS} ${fromFts} ORDER BY bm25(quotes_fts), q.id LIMIT @limit OFFSET @offset`),
-      ftsDate: db.prepare(`SELECT ${COLUMNS} ${fromFts} ORDER BY ${byDate} LIMIT @limit OFFSET @offset`),
-      ftsArticle: db.prepare(`SELECT ${COLUMNS} ${fromFts} ORDER BY ${byArticle} LIMIT @limit OFFSET @offset`),
-      ftsCount: db.prepare(`SELECT count(*) ${fromFts}`).pluck(),
-      ftsSpeakers: db.prepare(`SELECT q.person_id AS personId, coalesce(p.name, q.speaker, '') AS speaker, count(*) AS count ${fromFts.replace('JOIN articles a ON a.id = q.article_id', 'LEFT JOIN persons p ON p.id = q.person_id')} GROUP BY coalesce(q.person_id, q.speaker) ORDER BY count DESC, speaker LIMIT 50`),
-      allDate: db.prepare(`SELECT ${COLUMNS} ${fromAll} ORDER BY ${byDate} LIMIT @limit OFFSET @offset`),
-      allArticle: db.prepare(`SELECT ${COLUMNS} ${fromAll} ORDER BY ${byArticle} LIMIT @limit OFFSET @offset`),
-      allCount: db.prepare(`SELECT count(*) FROM quotes q WHERE ${FILTERS}`).pluck(),
-      allSpeakers: db.prepare(`SELECT q.person_id AS personId, coalesce(p.name, q.speaker, '') AS speaker, count(*) AS count FROM quotes q LEFT JOIN persons p ON p.id = q.person_id WHERE ${FILTERS} GROUP BY coalesce(q.person_id, q.speaker) ORDER BY count DESC, speaker LIMIT 50`),
       get: db.prepare(`SELECT ${COLUMNS} FROM quotes q JOIN articles a ON a.id = q.article_id WHERE q.id = ?`),
       person: db.prepare('SELECT name FROM persons WHERE id = ?').pluck(),
-      ftsTimeline: db.prepare(`SELECT q.published_at AS t FROM quotes_fts CROSS JOIN quotes q ON q.id = quotes_fts.rowid WHERE quotes_fts MATCH @match AND ${FILTERS}`),
-      allTimeline: db.prepare(`SELECT q.published_at AS t FROM quotes q WHERE ${FILTERS}`),
+      // Every person a name may mean: its folded key, a surname, or any alias met.
+      personIds: db.prepare(`SELECT id FROM persons WHERE key = @key UNION SELECT id FROM persons WHERE surname_key = @key
+        UNION SELECT person_id FROM person_aliases WHERE alias_key = @key`).pluck(),
     };
   }
 
+  /** The statement for a shape of query; SQL is assembled from the constant fragments above only. */
+  private statement(fts: boolean, primary: Primary, shape: Shape): Statement {
+    const key = `${fts}:${primary}:${shape}`;
+    let st = this.cache.get(key);
+    if (st) return st;
+    const where = `${PRIMARY[primary]} AND ${REST}`;
+    const from = fts ? `FROM quotes_fts CROSS JOIN quotes q ON q.id = quotes_fts.rowid` : 'FROM quotes q';
+    const match = fts ? 'quotes_fts MATCH @match AND ' : '';
+    const page = 'LIMIT @limit OFFSET @offset';
+    const order = { relevance: 'bm25(quotes_fts), q.id', date: 'q.published_at DESC NULLS LAST, q.article_id DESC, q.start', article: 'q.article_id, q.start' };
+    let sql: string;
+    switch (shape) {
+      case 'relevance':
+      case 'date':
+      case 'article':
+        sql = `SELECT ${COLUMNS} ${from} JOIN articles a ON a.id = q.article_id WHERE ${match}${where} ORDER BY ${order[shape]} ${page}`;
+        break;
+      case 'count':
+        sql = `SELECT count(*) ${from} WHERE ${match}${where}`;
+        break;
+      case 'speakers':
+        sql = `SELECT q.person_id AS personId, coalesce(p.name, q.speaker, '') AS speaker, count(*) AS count ${from} LEFT JOIN persons p ON p.id = q.person_id
+          WHERE ${match}${where} GROUP BY coalesce(q.person_id, q.speaker) ORDER BY count DESC, speaker LIMIT 50`;
+        break;
+      case 'timeline':
+        sql = `SELECT q.published_at AS t ${from} WHERE ${match}${where}`;
+        break;
+    }
+    st = this.db.prepare(sql);
+    if (shape === 'count') st.pluck();
+    this.cache.set(key, st);
+    return st;
+  }
+
   search(args: QuoteSearchArgs): QuoteSearchResult {
-    const { match, notices, params } = this.prepare(args.query ?? '', args);
+    const { match, notices, params, primary } = this.prepare(args.query ?? '', args);
     const limit = args.limit ?? 50;
     const offset = args.offset ?? 0;
-    const sort = args.sort ?? (match ? 'relevance' : 'date');
-    let quotes: QuoteHit[];
-    let total: number;
-    let speakers: SpeakerCount[];
+    const fts = match !== null;
+    const sort = args.sort === 'relevance' && !fts ? 'date' : (args.sort ?? (fts ? 'relevance' : 'date'));
+    const bound = fts ? { ...params, match } : params;
     try {
-      if (match) {
-        const st = sort === 'date' ? this.st.ftsDate : sort === 'article' ? this.st.ftsArticle : this.st.ftsRelevance;
-        quotes = st.all({ ...params, match, limit, offset }) as QuoteHit[];
-        total = this.st.ftsCount.get({ ...params, match }) as number;
-        speakers = this.st.ftsSpeakers.all({ ...params, match }) as SpeakerCount[];
-      } else {
-        const st = sort === 'article' ? this.st.allArticle : this.st.allDate;
-        quotes = st.all({ ...params, limit, offset }) as QuoteHit[];
-        total = this.st.allCount.get(params) as number;
-        speakers = this.st.allSpeakers.all(params) as SpeakerCount[];
-      }
+      const quotes = this.statement(fts, primary, sort).all({ ...bound, limit, offset }) as QuoteHit[];
+      const total = this.statement(fts, primary, 'count').get(bound) as number;
+      const speakers = (this.statement(fts, primary, 'speakers').all(bound) as SpeakerCount[]).filter((sp) => sp.speaker !== '');
+      return { total, quotes, speakers, notice: notices.length ? `Query repaired: ${notices.join('; ')}.` : null };
     } catch (error) {
       if (error instanceof Error && /fts5|syntax/i.test(error.message)) throw new WbFailure('bad_query', 'This query could not be run; try simpler words or quote the phrase.');
       throw error;
     }
-    return { total, quotes, speakers: speakers.filter((s) => s.speaker !== ''), notice: notices.length ? `Query repaired: ${notices.join('; ')}.` : null };
   }
 
   get(id: number): QuoteHit {
@@ -107,8 +133,8 @@ export class QuoteSearch {
 
   timeline(args: TimelineArgs): Timeline {
     const query = args.query ?? '';
-    const { match, params } = this.prepare(query, { ...(args.speaker !== undefined && { speaker: args.speaker }), ...(args.personId !== undefined && { personId: args.personId }) });
-    const times = (match ? this.st.ftsTimeline.all({ ...params, match }) : this.st.allTimeline.all(params)) as Array<{ t: number | null }>;
+    const { match, params, primary } = this.prepare(query, { ...(args.speaker !== undefined && { speaker: args.speaker }), ...(args.personId !== undefined && { personId: args.personId }) });
+    const times = this.statement(match !== null, primary, 'timeline').all(match !== null ? { ...params, match } : params) as Array<{ t: number | null }>;
     const dated = times.map((r) => r.t).filter((t): t is number => t !== null);
     const span = dated.length ? Math.max(...dated) - Math.min(...dated) : 0;
     const granularity = span > 120 * 86400 ? 'month' : 'day';
@@ -127,7 +153,10 @@ export class QuoteSearch {
     };
   }
 
-  private prepare(query: string, args: Pick<QuoteSearchArgs, 'speaker' | 'personId' | 'articleId' | 'from' | 'to'>): { match: string | null; notices: string[]; params: Params } {
+  private prepare(
+    query: string,
+    args: Pick<QuoteSearchArgs, 'speaker' | 'personId' | 'articleId' | 'from' | 'to'>,
+  ): { match: string | null; notices: string[]; params: Params; primary: Primary } {
     const split = splitSpeakerQuery(query);
     const speakers = [...split.speakers, ...(args.speaker?.trim() ? [args.speaker.trim()] : [])];
     if (speakers.length > 1 && new Set(speakers.map(foldName)).size > 1) {
@@ -149,18 +178,24 @@ export class QuoteSearch {
       if (t === null) throw new WbFailure('bad_request', `"${value}" is not a date; use YYYY, YYYY-MM or YYYY-MM-DD.`);
       return t;
     };
+    const params: Params = { personIds: null, speakerText: null, articleId: args.articleId ?? null, from: bound(args.from, 'from'), to: bound(args.to, 'to') };
+    let primary: Primary = args.articleId !== undefined ? 'article' : 'none';
     const speaker = speakers[0] ?? null;
-    return {
-      match,
-      notices,
-      params: {
-        speakerKey: speaker ? foldName(speaker) || '\u0000' : null,
-        speakerText: speaker,
-        personId: args.personId ?? null,
-        articleId: args.articleId ?? null,
-        from: bound(args.from, 'from'),
-        to: bound(args.to, 'to'),
-      },
-    };
+    if (args.personId !== undefined || speaker !== null) {
+      let ids: number[] = args.personId !== undefined ? [args.personId] : (this.st.personIds.all({ key: foldName(speaker!) || '\u0000' }) as number[]);
+      if (args.personId !== undefined && speaker !== null) {
+        const named = new Set(this.st.personIds.all({ key: foldName(speaker) || '\u0000' }) as number[]);
+        ids = ids.filter((i) => named.has(i));
+      }
+      if (ids.length > 0 || args.personId !== undefined) {
+        primary = 'person';
+        params.personIds = JSON.stringify(ids);
+      } else {
+        // No person of that name: an unnamed speaker as described ("a senior official").
+        primary = 'text';
+        params.speakerText = speaker;
+      }
+    }
+    return { match, notices, params, primary };
   }
 }
