@@ -86,13 +86,15 @@ function findQuotes(text: string, paraStarts: number[]): Span[] {
   const spans: Span[] = [];
   const n = text.length;
   let i = 0;
+  const opener = /["“„«‹]/g;
   while (i < n) {
+    // Jump to the next opening mark; most of the text has none.
+    opener.lastIndex = i;
+    const next = opener.exec(text);
+    if (!next) break;
+    i = next.index;
     const c = text[i]!;
-    const closers = OPENERS[c];
-    if (closers === undefined) {
-      i++;
-      continue;
-    }
+    const closers = OPENERS[c]!;
     // A straight quote opens only at the start of a word (not after a letter: 5" or it"s).
     if (c === '"' && isWordChar(text[i - 1])) {
       i++;
@@ -634,7 +636,8 @@ export function extractQuotes(text: string): ExtractedQuote[] {
     return sp.speaker;
   };
   const remember = (given: ExtractedSpeaker): ExtractedSpeaker => {
-    const speaker = given.name!.includes(' ') ? given : expandName(text, given);
+    const known0 = given.name!.includes(' ') ? undefined : fullNames.get(surnameKey(given.name!));
+    const speaker = given.name!.includes(' ') || known0 ? given : expandName(text, given);
     const name = speaker.name!;
     const parts = name.split(/\s+/);
     const surname = surnameKey(parts.at(-1)!);
@@ -693,6 +696,8 @@ export function extractQuotes(text: string): ExtractedQuote[] {
   return out;
 }
 
+/** "Kremlin spokesman Dmitry " right before a surname: an optional role, then the first name. */
+const INTRODUCED_BEFORE = /((?:\p{Lu}\p{Ll}+\s+)?(?:\p{Ll}[\p{L}-]*\s+){0,3})(\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?)\s+$/u;
 const NOT_DESCRIPTIONS = /^(?:журналистам|журналістам|journalists|reporters|the press|on \p{L}+day|in a statement|in an interview)$/iu;
 
 /**
@@ -702,12 +707,16 @@ const NOT_DESCRIPTIONS = /^(?:журналистам|журналістам|jour
 function expandName(text: string, speaker: ExtractedSpeaker): ExtractedSpeaker {
   const surname = speaker.name!;
   const description = speaker.description && !NOT_DESCRIPTIONS.test(speaker.description) ? speaker.description : null;
-  const escaped = surname.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  const re = new RegExp(`((?:\\p{Lu}\\p{Ll}+\\s+)?(?:\\p{Ll}[\\p{L}-]*\\s+){0,3})(\\p{Lu}\\p{Ll}+(?:-\\p{Lu}\\p{Ll}+)?)\\s+${escaped}(?![\\p{L}])`, 'u');
-  const m = re.exec(text);
-  if (!m || NOT_NAMES.has(m[2]!.toLowerCase())) return { name: surname, description };
-  const role = m[1]!.replace(/^(?:(?:журналистам|журналістам|journalists|reporters|told|said|заявил|сказал|сообщил|в|на)\s+)+/iu, '').trim();
-  return { name: `${m[2]} ${surname}`, description: description ?? (role.length > 3 ? role : null) };
+  // The first "Firstname Surname" in the text, found by the surname and read backwards from
+  // it (a regex over the whole text would try every position).
+  for (let at = text.indexOf(surname); at >= 0; at = text.indexOf(surname, at + surname.length)) {
+    if (isWordChar(text[at + surname.length]) || isWordChar(text[at - 1])) continue;
+    const m = INTRODUCED_BEFORE.exec(text.slice(Math.max(0, at - 90), at));
+    if (!m || NOT_NAMES.has(m[2]!.toLowerCase())) continue;
+    const role = m[1]!.replace(/^(?:(?:журналистам|журналістам|journalists|reporters|told|said|заявил|сказал|сообщил|в|на)\s+)+/iu, '').trim();
+    return { name: `${m[2]} ${surname}`, description: description ?? (role.length > 3 ? role : null) };
+  }
+  return { name: surname, description };
 }
 
 const MIN_PARTIAL_WORDS = 2;
