@@ -76,6 +76,7 @@ export function QuotesView({ version, attribution, collections, notify, reportEr
     };
   }, [speaker, debounced, version]);
 
+  const sameYear = new Set(timeline?.buckets.map((b) => b.period.slice(0, 4))).size <= 1;
   const heights = useMemo(() => barHeights(timeline?.buckets.map((b) => b.count) ?? []), [timeline]);
   const focus = useMemo(() => (open ? { start: open.start, end: open.end } : null), [open]);
   const collect = { collections: collections.collections, onDone: notify, onError: reportError };
@@ -132,7 +133,7 @@ export function QuotesView({ version, attribution, collections, notify, reportEr
               {timeline.buckets.map((b, k) => (
                 <div key={b.period} className="timeline-bar" title={`${b.period}: ${b.count}`}>
                   <span className="timeline-fill" style={{ height: `${Math.max(6, heights[k]! * 100)}%` }} />
-                  <span className="timeline-label">{b.period.slice(timeline.granularity === 'day' ? 5 : 0)}</span>
+                  <span className="timeline-label">{timeline.granularity === 'day' && sameYear ? b.period.slice(5) : b.period}</span>
                 </div>
               ))}
             </div>
