@@ -10,7 +10,7 @@ import { startEngineHost, type HostedEngine } from '../engine/host/engine-host.t
 import { defaultDataDir } from '../engine/paths.ts';
 import { mimeType, resolveStatic } from '../server/static-files.ts';
 import createEngineWorker from '../engine/host/engine-worker.ts?nodeWorker';
-import { APP_HOST, APP_ORIGIN, APP_SCHEME, CONTENT_SECURITY_POLICY, isSafeExternalUrl, isTrustedSender, lockedWebPreferences } from './security.ts';
+import { APP_HOST, APP_ORIGIN, APP_SCHEME, CONTENT_SECURITY_POLICY, isSafeExternalUrl, isTrustedSender, lockedWebPreferences, parseArticleLink } from './security.ts';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const rendererDir = path.join(here, '../renderer');
@@ -172,16 +172,43 @@ function createWindow(): void {
     webPreferences: lockedWebPreferences(path.join(here, '../preload/index.cjs')),
   });
   mainWindow.once('ready-to-show', () => mainWindow?.show());
+  mainWindow.webContents.once('did-finish-load', () => {
+    if (pendingLink) {
+      const link = pendingLink;
+      pendingLink = null;
+      // The window subscribes to events as it mounts; give it a moment.
+      setTimeout(() => openLink(link), 500);
+    }
+  });
   mainWindow.on('closed', () => (mainWindow = null));
   void mainWindow.loadURL(devUrl ?? `${APP_ORIGIN}/index.html`);
+}
+
+/** wirebench://article/… links from exported briefings open the article in this window. */
+let pendingLink: string | null = process.argv.find((a) => a.startsWith('wirebench://')) ?? null;
+function openLink(value: string): void {
+  const link = parseArticleLink(value);
+  if (!link) return;
+  if (!mainWindow || mainWindow.webContents.isLoading()) {
+    pendingLink = value;
+    return;
+  }
+  sendEvent('onOpenArticle', link);
 }
 
 if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
-  app.on('second-instance', () => {
+  app.setAsDefaultProtocolClient('wirebench');
+  app.on('open-url', (event, url) => {
+    event.preventDefault();
+    openLink(url);
+  });
+  app.on('second-instance', (_event, argv) => {
     if (mainWindow?.isMinimized()) mainWindow.restore();
     mainWindow?.focus();
+    const link = argv.find((a) => a.startsWith('wirebench://'));
+    if (link) openLink(link);
   });
 
   app.whenReady().then(async () => {

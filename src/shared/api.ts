@@ -32,6 +32,8 @@ export interface Events {
   onPathsDropped: { paths: string[] };
   /** Collections or their items changed (by this window, another one, or the command line). */
   onCollectionsChanged: { collectionIds: number[] };
+  /** Desktop app: a wirebench://article/ID?start=…&end=… link (from an exported briefing) was opened. */
+  onOpenArticle: { articleId: number; start: number | null; end: number | null };
 }
 
 export type EventName = keyof Events;
@@ -77,6 +79,7 @@ const eventNames: Record<EventName, true> = {
   onCorpusChanged: true,
   onPathsDropped: true,
   onCollectionsChanged: true,
+  onOpenArticle: true,
 };
 export const EVENT_NAMES = Object.keys(eventNames) as EventName[];
 

@@ -56,6 +56,12 @@ export function App() {
     }
   });
 
+  // A wirebench://article/… link from an exported briefing (desktop app).
+  useApiEvent('onOpenArticle', ({ articleId, start, end }) => {
+    setJumpTo({ articleId, start: start ?? 0, end: end ?? 0, quoteId: null });
+    setView('quotes');
+  });
+
   useHotkeys((event) => {
     if (event.key === '/' && !modalOpen() && !isTypingTarget(event.target) && !event.ctrlKey && !event.metaKey && !event.altKey) {
       event.preventDefault();

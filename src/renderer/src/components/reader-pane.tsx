@@ -111,7 +111,7 @@ function ArticleView({ article, matches, query, attribution, onShowSources, stal
   const headlineMatches = useMemo(() => matches.filter((m) => m.field === 'headline'), [matches]);
   const bodyMatches = useMemo(() => {
     const body = matches.filter((m) => m.field === 'body');
-    if (!focus || focus.end > article.body.length) return body;
+    if (!focus || focus.end <= focus.start || focus.end > article.body.length) return body;
     // The focused quote is marked apart from the search matches; overlapping matches give way.
     return [...body.filter((m) => m.end <= focus.start || m.start >= focus.end), { field: 'body' as const, start: focus.start, end: focus.end, index: FOCUS_INDEX }].sort((a, b) => a.start - b.start);
   }, [matches, focus, article.body.length]);
