@@ -16,6 +16,12 @@ import { createFtsIndexer } from './search/fts-indexer.ts';
 import { createSearchModule } from './search/module.ts';
 import { SearchService } from './search/search.ts';
 import { ArticleStore } from './store/articles.ts';
+import { ensureDerived } from './store/derived.ts';
+import { createQuoteIndexer } from './quotes/indexer.ts';
+import { createCollectionsModule, createQuotesModule } from './quotes/module.ts';
+import { QuoteSearch } from './quotes/search.ts';
+import { Collections } from './collections/service.ts';
+import { createProvenanceIndexer } from './collections/provenance.ts';
 
 export interface EngineOptions {
   dataDir: string;
@@ -53,9 +59,23 @@ export class Engine implements Transport {
       log: this.log,
     };
     store.addIndexer(createFtsIndexer(this.db));
+    const quoteIndexer = createQuoteIndexer(this.db);
+    store.addIndexer(quoteIndexer);
+    const collections = new Collections(this.db);
+    collections.onChange = (ids) => this.emit('onCollectionsChanged', { collectionIds: ids });
+    store.addIndexer(createProvenanceIndexer(this.db, (ids) => this.emit('onCollectionsChanged', { collectionIds: ids })));
+    // Derived data of an older version (or never built, as after migration 0020) is rebuilt now.
+    ensureDerived(this.db, [quoteIndexer], this.log);
     const search = new SearchService(this.db);
     const importer = createImporter(ctx);
-    this.modules = [createAppModule(ctx, importer), createCorpusModule(ctx, search), createImportModule(importer), createSearchModule(search)];
+    this.modules = [
+      createAppModule(ctx, importer),
+      createCorpusModule(ctx, search),
+      createImportModule(importer),
+      createSearchModule(search),
+      createQuotesModule(new QuoteSearch(this.db)),
+      createCollectionsModule(ctx, collections),
+    ];
     this.handlers = assemble(this.modules);
   }
 

@@ -9,6 +9,10 @@ const id = v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(Number.MAX_
 const path = v.pipe(v.string(), v.minLength(1), v.maxLength(4096));
 const dateText = v.pipe(v.string(), v.maxLength(40));
 const queryText = v.pipe(v.string(), v.maxLength(2000));
+const offset = v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(100_000_000));
+const collectionName = v.pipe(v.string(), v.trim(), v.minLength(1, 'A collection needs a name.'), v.maxLength(200));
+const note = v.pipe(v.string(), v.maxLength(20_000));
+const tags = v.pipe(v.array(v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(100))), v.maxLength(50));
 
 export const SCHEMAS = {
   'app.info': none,
@@ -28,6 +32,57 @@ export const SCHEMAS = {
     to: v.optional(dateText),
     agency: v.optional(v.pipe(v.string(), v.maxLength(200))),
   }),
+  'quotes.search': v.strictObject({
+    query: v.optional(queryText),
+    speaker: v.optional(v.pipe(v.string(), v.maxLength(200))),
+    personId: v.optional(id),
+    articleId: v.optional(id),
+    from: v.optional(dateText),
+    to: v.optional(dateText),
+    sort: v.optional(v.picklist(['date', 'relevance', 'article'])),
+    limit: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(500))),
+    offset: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(10_000_000))),
+  }),
+  'quotes.get': v.strictObject({ id }),
+  'quotes.timeline': v.strictObject({ speaker: v.optional(v.pipe(v.string(), v.maxLength(200))), personId: v.optional(id), query: v.optional(queryText) }),
+  'collections.list': none,
+  'collections.get': v.strictObject({ id }),
+  'collections.create': v.strictObject({ name: collectionName }),
+  'collections.rename': v.strictObject({ id, name: collectionName }),
+  'collections.delete': v.strictObject({ id }),
+  'collections.addItems': v.strictObject({
+    collectionId: id,
+    items: v.pipe(
+      v.array(
+        v.union([
+          v.strictObject({ quoteId: id }),
+          v.strictObject({ articleId: id, start: offset, end: offset, speaker: v.optional(v.pipe(v.string(), v.maxLength(200))) }),
+        ]),
+      ),
+      v.minLength(1),
+      v.maxLength(1000),
+    ),
+    note: v.optional(note),
+    tags: v.optional(tags),
+  }),
+  'collections.updateItem': v.strictObject({ itemId: id, note: v.optional(note), tags: v.optional(tags), section: v.optional(v.pipe(v.string(), v.maxLength(200))) }),
+  'collections.removeItems': v.strictObject({ itemIds: v.pipe(v.array(id), v.minLength(1), v.maxLength(1000)) }),
+  'collections.moveItem': v.strictObject({ itemId: id, toCollectionId: v.optional(id), position: v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(1_000_000)) }),
+  'collections.setBriefing': v.strictObject({
+    id,
+    briefing: v.strictObject({
+      title: v.pipe(v.string(), v.maxLength(300)),
+      author: v.pipe(v.string(), v.maxLength(300)),
+      date: v.pipe(v.string(), v.maxLength(100)),
+      intro: v.pipe(v.string(), v.maxLength(20_000)),
+      groupBy: v.picklist(['none', 'section', 'speaker', 'tag', 'date']),
+    }),
+  }),
+  'collections.undo': none,
+  'collections.redo': none,
+  'collections.history': none,
+  'briefing.export': v.strictObject({ collectionId: id, format: v.picklist(['md', 'html', 'docx', 'pdf']), path: v.optional(path) }),
+  'dialog.saveFile': v.strictObject({ defaultName: v.pipe(v.string(), v.maxLength(300)), format: v.picklist(['md', 'html', 'docx', 'pdf']) }),
 } satisfies { [M in MethodName]: v.GenericSchema<unknown, MethodArgs<M>> };
 
 /** The first problem with the arguments, in words, or null if they are valid. */

@@ -10,7 +10,7 @@ import { startEngineHost, type HostedEngine } from '../engine/host/engine-host.t
 import { defaultDataDir } from '../engine/paths.ts';
 import { mimeType, resolveStatic } from '../server/static-files.ts';
 import createEngineWorker from '../engine/host/engine-worker.ts?nodeWorker';
-import { APP_HOST, APP_ORIGIN, APP_SCHEME, CONTENT_SECURITY_POLICY, isSafeExternalUrl, isTrustedSender, lockedWebPreferences } from './security.ts';
+import { APP_HOST, APP_ORIGIN, APP_SCHEME, CONTENT_SECURITY_POLICY, isSafeExternalUrl, isTrustedSender, lockedWebPreferences, parseArticleLink } from './security.ts';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const rendererDir = path.join(here, '../renderer');
@@ -56,6 +56,49 @@ async function pickFolders(): Promise<string[]> {
   return result.canceled ? [] : result.filePaths;
 }
 
+const SAVE_FILTERS: Record<string, Electron.FileFilter> = {
+  md: { name: 'Markdown', extensions: ['md'] },
+  html: { name: 'Web page', extensions: ['html'] },
+  docx: { name: 'Word document', extensions: ['docx'] },
+  pdf: { name: 'PDF', extensions: ['pdf'] },
+};
+
+async function saveFile(args: unknown): Promise<string | null> {
+  const { defaultName, format } = (args ?? {}) as { defaultName?: unknown; format?: unknown };
+  const filter = typeof format === 'string' ? SAVE_FILTERS[format] : undefined;
+  const options: Electron.SaveDialogOptions = {
+    title: 'Export briefing',
+    defaultPath: typeof defaultName === 'string' ? path.basename(defaultName) : undefined,
+    filters: filter ? [filter] : [],
+  };
+  const result = mainWindow ? await dialog.showSaveDialog(mainWindow, options) : await dialog.showSaveDialog(options);
+  return result.canceled || !result.filePath ? null : result.filePath;
+}
+
+/**
+ * Desktop PDF: the engine renders the briefing's HTML, and Electron's own Chromium prints it,
+ * in a hidden window with no script, no preload and no network.
+ */
+async function exportPdf(args: unknown): Promise<Envelope<unknown>> {
+  const { collectionId, path: target } = args as { collectionId: number; path: string };
+  const html = await engine!.call('briefing.export', { collectionId, format: 'html' });
+  if (!html.ok) return html;
+  const { data, fileName } = html.result as { data: string; fileName: string };
+  const win = new BrowserWindow({ show: false, webPreferences: { javascript: false, sandbox: true, contextIsolation: true, nodeIntegration: false, offscreen: true } });
+  try {
+    win.webContents.session.webRequest.onBeforeRequest({ urls: ['http://*/*', 'https://*/*', 'file://*/*'] }, (_d, callback) => callback({ cancel: true }));
+    await win.loadURL(`data:text/html;charset=utf-8;base64,${data}`);
+    const pdf = await win.webContents.printToPDF({ pageSize: 'A4', printBackground: true, preferCSSPageSize: true });
+    await fs.promises.writeFile(`${target}.partial`, pdf);
+    await fs.promises.rename(`${target}.partial`, target);
+    return { ok: true, result: { format: 'pdf', fileName: path.basename(target) || fileName.replace(/\.html$/, '.pdf'), mime: 'application/pdf', bytes: pdf.length, path: target, data: null } };
+  } catch (error) {
+    return { ok: false, error: { code: 'internal', message: `The PDF could not be written: ${(error as Error).message}` } };
+  } finally {
+    win.destroy();
+  }
+}
+
 function registerIpc(): void {
   ipcMain.handle('wirebench:call', async (event, method: unknown, args: unknown): Promise<Envelope<unknown>> => {
     const frame = event.senderFrame;
@@ -64,7 +107,10 @@ function registerIpc(): void {
     }
     if (typeof method !== 'string') return { ok: false, error: { code: 'bad_request', message: 'The method must be a string.' } };
     if (method === 'dialog.pickFolders') return { ok: true, result: { paths: await pickFolders() } };
+    if (method === 'dialog.saveFile') return { ok: true, result: { path: await saveFile(args) } };
     if (!engine) return { ok: false, error: { code: 'internal', message: 'The engine is still starting.' } };
+    const a = args as { format?: unknown; path?: unknown; collectionId?: unknown } | null;
+    if (method === 'briefing.export' && a?.format === 'pdf' && typeof a.path === 'string' && path.isAbsolute(a.path) && Number.isInteger(a.collectionId)) return exportPdf(a);
     return engine.call(method, args);
   });
   ipcMain.on('wirebench:dropped', (event, paths: unknown) => {
@@ -126,16 +172,43 @@ function createWindow(): void {
     webPreferences: lockedWebPreferences(path.join(here, '../preload/index.cjs')),
   });
   mainWindow.once('ready-to-show', () => mainWindow?.show());
+  mainWindow.webContents.once('did-finish-load', () => {
+    if (pendingLink) {
+      const link = pendingLink;
+      pendingLink = null;
+      // The window subscribes to events as it mounts; give it a moment.
+      setTimeout(() => openLink(link), 500);
+    }
+  });
   mainWindow.on('closed', () => (mainWindow = null));
   void mainWindow.loadURL(devUrl ?? `${APP_ORIGIN}/index.html`);
+}
+
+/** wirebench://article/… links from exported briefings open the article in this window. */
+let pendingLink: string | null = process.argv.find((a) => a.startsWith('wirebench://')) ?? null;
+function openLink(value: string): void {
+  const link = parseArticleLink(value);
+  if (!link) return;
+  if (!mainWindow || mainWindow.webContents.isLoading()) {
+    pendingLink = value;
+    return;
+  }
+  sendEvent('onOpenArticle', link);
 }
 
 if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
-  app.on('second-instance', () => {
+  app.setAsDefaultProtocolClient('wirebench');
+  app.on('open-url', (event, url) => {
+    event.preventDefault();
+    openLink(url);
+  });
+  app.on('second-instance', (_event, argv) => {
     if (mainWindow?.isMinimized()) mainWindow.restore();
     mainWindow?.focus();
+    const link = argv.find((a) => a.startsWith('wirebench://'));
+    if (link) openLink(link);
   });
 
   app.whenReady().then(async () => {

@@ -59,3 +59,26 @@ export function isSafeExternalUrl(value: string): boolean {
     return false;
   }
 }
+
+/**
+ * A wirebench://article/ID?start=S&end=E link, as exported briefings carry, read strictly:
+ * anything else is ignored.
+ */
+export function parseArticleLink(value: string): { articleId: number; start: number | null; end: number | null } | null {
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    return null;
+  }
+  if (url.protocol !== 'wirebench:' || url.hostname !== 'article') return null;
+  const id = /^\/(\d{1,15})$/.exec(url.pathname);
+  if (!id) return null;
+  const num = (name: string): number | null => {
+    const v = url.searchParams.get(name);
+    return v !== null && /^\d{1,12}$/.test(v) ? Number(v) : null;
+  };
+  const start = num('start');
+  const end = num('end');
+  return { articleId: Number(id[1]), ...(start !== null && end !== null && end > start ? { start, end } : { start: null, end: null }) };
+}

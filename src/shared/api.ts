@@ -6,14 +6,18 @@ import type { AppMethods } from './api/app.ts';
 import type { CorpusMethods } from './api/corpus.ts';
 import type { ImportMethods, ImportProgress, ImportSummary } from './api/import.ts';
 import type { SearchMethods } from './api/search.ts';
+import type { QuoteMethods } from './api/quotes.ts';
+import type { CollectionMethods } from './api/collections.ts';
 
 export type * from './api/common.ts';
 export type * from './api/app.ts';
 export type * from './api/corpus.ts';
 export type * from './api/import.ts';
 export type * from './api/search.ts';
+export type * from './api/quotes.ts';
+export type * from './api/collections.ts';
 
-export interface Methods extends AppMethods, CorpusMethods, ImportMethods, SearchMethods {}
+export interface Methods extends AppMethods, CorpusMethods, ImportMethods, SearchMethods, QuoteMethods, CollectionMethods {}
 
 export type MethodName = keyof Methods;
 export type MethodArgs<M extends MethodName> = Methods[M]['args'];
@@ -26,6 +30,10 @@ export interface Events {
   onCorpusChanged: { articles: number };
   /** Desktop app: folders or files to import, dropped on the window or chosen from the File menu. */
   onPathsDropped: { paths: string[] };
+  /** Collections or their items changed (by this window, another one, or the command line). */
+  onCollectionsChanged: { collectionIds: number[] };
+  /** Desktop app: a wirebench://article/ID?start=…&end=… link (from an exported briefing) was opened. */
+  onOpenArticle: { articleId: number; start: number | null; end: number | null };
 }
 
 export type EventName = keyof Events;
@@ -44,6 +52,24 @@ const methodNames: Record<MethodName, true> = {
   'import.run': true,
   'import.cancel': true,
   'search.query': true,
+  'quotes.search': true,
+  'quotes.get': true,
+  'quotes.timeline': true,
+  'collections.list': true,
+  'collections.get': true,
+  'collections.create': true,
+  'collections.rename': true,
+  'collections.delete': true,
+  'collections.addItems': true,
+  'collections.updateItem': true,
+  'collections.removeItems': true,
+  'collections.moveItem': true,
+  'collections.setBriefing': true,
+  'collections.undo': true,
+  'collections.redo': true,
+  'collections.history': true,
+  'briefing.export': true,
+  'dialog.saveFile': true,
 };
 export const METHOD_NAMES = Object.keys(methodNames) as MethodName[];
 
@@ -52,6 +78,8 @@ const eventNames: Record<EventName, true> = {
   onImportFinished: true,
   onCorpusChanged: true,
   onPathsDropped: true,
+  onCollectionsChanged: true,
+  onOpenArticle: true,
 };
 export const EVENT_NAMES = Object.keys(eventNames) as EventName[];
 

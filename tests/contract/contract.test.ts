@@ -173,6 +173,23 @@ for (const [name, make] of Object.entries(harnesses)) {
       expect(attribution.articles.length).toBe(attribution.sources.reduce((n, s) => n + s.articles, 0));
     });
 
+    it('finds quotes by speaker and keeps collections with undo, exporting a briefing over the contract', async () => {
+      const belov = await h.client.call('quotes.search', { query: 'speaker:Belov' });
+      expect(belov.total).toBe(2);
+      expect(belov.quotes[0]).toMatchObject({ speaker: 'Anton Belov', headline: expect.stringContaining('progress') });
+      const name = `Belov ${Math.random()}`;
+      const c = await h.client.call('collections.create', { name });
+      await h.client.call('collections.addItems', { collectionId: c.id, items: belov.quotes.map((q) => ({ quoteId: q.id })) });
+      const exported = await h.client.call('briefing.export', { collectionId: c.id, format: 'md' });
+      expect(exported).toMatchObject({ format: 'md', path: null, fileName: expect.stringMatching(/\.md$/) });
+      expect(Buffer.from(exported.data!, 'base64').toString('utf8')).toContain(belov.quotes[0]!.text.slice(0, 40));
+      expect((await h.client.call('collections.undo', {})).redoLabel).toMatch(/^Add 2 items/);
+      expect((await h.client.call('collections.get', { id: c.id })).itemList).toHaveLength(0);
+      await expect(h.client.call('collections.get', { id: 999_999 })).rejects.toMatchObject({ code: 'not_found' });
+      await expect(h.client.call('quotes.search', { query: 'a OR' })).rejects.toMatchObject({ code: 'bad_query' });
+      await expect(h.client.call('dialog.saveFile', { defaultName: 'x.pdf', format: 'pdf' })).rejects.toMatchObject({ code: 'unsupported' });
+    });
+
     it('says the folder picker is not available outside the desktop app', async () => {
       await expect(h.client.call('dialog.pickFolders', {})).rejects.toMatchObject({ code: 'unsupported' });
     });

@@ -1,6 +1,8 @@
 // The desktop app, driven through the same page models as the web tests. Skips when no
 // Electron binary is installed (see support/electron-app.ts).
-import { FIXTURES } from '../e2e/support/server.ts';
+import { CollectionsPage } from '../e2e/pages/collections-page.ts';
+import { QuotesPage } from '../e2e/pages/quotes-page.ts';
+import { FIXTURES, QUOTE_FIXTURES } from '../e2e/support/server.ts';
 import { expect, test } from './support/electron-app.ts';
 
 test('a fresh data folder opens on the welcome panel, and About names the data folder', async ({ app, dataDir, shoot }) => {
@@ -53,4 +55,18 @@ test('the demo corpus loads and its attribution is shown', async ({ app }) => {
   const about = await app.openAbout();
   await expect(about.sources).toContainText('CC BY');
   await about.close();
+});
+
+test('quotes by speaker open their article at the quote, and can be collected for a briefing', async ({ app }) => {
+  await app.importFolders([QUOTE_FIXTURES]);
+  const quotes = new QuotesPage(app.page);
+  await quotes.open();
+  await quotes.search('speaker:Песков');
+  await quotes.openQuote('the experts have exchanged new drafts');
+  await expect(quotes.focused).toHaveText('the experts have exchanged new drafts');
+  await quotes.collect('the experts have exchanged new drafts', { newName: 'Peskov' });
+  const collections = new CollectionsPage(app.page);
+  await collections.open();
+  await expect(collections.items).toHaveCount(1);
+  await expect(collections.briefing.getByRole('button', { name: 'Export PDF' })).toBeEnabled();
 });

@@ -44,3 +44,15 @@ describe('Electron security settings', () => {
     for (const bad of ['file:///etc/passwd', 'javascript:alert(1)', 'smb://host/share', 'not a url', 'app://wirebench/x']) expect(isSafeExternalUrl(bad)).toBe(false);
   });
 });
+
+describe('wirebench:// article links', () => {
+  it('reads the links exported briefings carry, and nothing else', async () => {
+    const { parseArticleLink } = await import('../../src/main/security.ts');
+    expect(parseArticleLink('wirebench://article/42?start=10&end=25')).toEqual({ articleId: 42, start: 10, end: 25 });
+    expect(parseArticleLink('wirebench://article/42')).toEqual({ articleId: 42, start: null, end: null });
+    expect(parseArticleLink('wirebench://article/42?start=30&end=25')).toEqual({ articleId: 42, start: null, end: null });
+    for (const bad of ['wirebench://article/x', 'wirebench://evil/42', 'https://article/42', 'not a url', 'wirebench://article/99999999999999999999']) {
+      expect(parseArticleLink(bad), bad).toBeNull();
+    }
+  });
+});

@@ -9,7 +9,10 @@ import { ImportDialog } from './components/import-dialog.tsx';
 import { SearchBox } from './components/search-box.tsx';
 import { SearchView } from './components/search-view.tsx';
 import { StartupPanel } from './components/startup-panel.tsx';
-import { TopBar } from './components/top-bar.tsx';
+import { CollectionsView } from './components/collections-view.tsx';
+import { QuotesView } from './components/quotes-view.tsx';
+import { TopBar, type ViewName } from './components/top-bar.tsx';
+import { useCollections } from './hooks/use-collections.ts';
 import { useApiEvent } from './hooks/use-api-event.ts';
 import { useCorpus } from './hooks/use-corpus.ts';
 import { isTypingTarget, modalOpen, useHotkeys } from './hooks/use-hotkeys.ts';
@@ -19,7 +22,7 @@ import { useNotices } from './hooks/use-notices.ts';
 import { useSearch } from './hooks/use-search.ts';
 import { useSearchFilters } from './hooks/use-search-filters.ts';
 
-export type View = 'search';
+export type View = ViewName;
 
 type Dialog = { kind: 'import'; paths: string[] } | { kind: 'about' } | null;
 
@@ -28,7 +31,11 @@ export function App() {
   const corpus = useCorpus();
   const controls = useSearchFilters();
   const importer = useImport(reportError);
-  const [view] = useState<View>('search');
+  const [view, setView] = useState<View>('search');
+  const collections = useCollections(reportError);
+  const [jumpTo, setJumpTo] = useState<{ articleId: number; start: number; end: number; quoteId: null } | null>(null);
+  const told = useCallback((message: string) => notify({ kind: 'success', title: message }), [notify]);
+  const collect = { collections: collections.collections, onDone: told, onError: reportError };
   const [dialog, setDialog] = useState<Dialog>(null);
   const searchRef = useRef<HTMLInputElement>(null);
   const listRef = useRef<HTMLDivElement>(null);
@@ -49,6 +56,12 @@ export function App() {
     }
   });
 
+  // A wirebench://article/… link from an exported briefing (desktop app).
+  useApiEvent('onOpenArticle', ({ articleId, start, end }) => {
+    setJumpTo({ articleId, start: start ?? 0, end: end ?? 0, quoteId: null });
+    setView('quotes');
+  });
+
   useHotkeys((event) => {
     if (event.key === '/' && !modalOpen() && !isTypingTarget(event.target) && !event.ctrlKey && !event.metaKey && !event.altKey) {
       event.preventDefault();
@@ -63,6 +76,8 @@ export function App() {
   return (
     <div className="app">
       <TopBar
+        view={view}
+        onView={hasArticles ? setView : null}
         importState={importer.state}
         importElsewhere={importer.elsewhere}
         onImport={() => openImport()}
@@ -79,7 +94,7 @@ export function App() {
             disabled={!hasArticles}
           />
         }
-        filters={hasArticles && corpus.stats ? <FilterBar controls={controls} stats={corpus.stats} /> : null}
+        filters={hasArticles && corpus.stats && view === 'search' ? <FilterBar controls={controls} stats={corpus.stats} /> : null}
       />
       <main className="main">
         {corpus.stats === null ? (
@@ -97,18 +112,29 @@ export function App() {
             }}
             onShowSources={showSources}
           />
+        ) : view === 'quotes' ? (
+          <QuotesView version={corpus.version} attribution={corpus.attribution} collections={collections} notify={told} reportError={reportError} onShowSources={showSources} jumpTo={jumpTo} />
+        ) : view === 'collections' ? (
+          <CollectionsView
+            state={collections}
+            notify={told}
+            reportError={reportError}
+            onOpenArticle={(articleId, start, end) => {
+              setJumpTo({ articleId, start, end, quoteId: null });
+              setView('quotes');
+            }}
+          />
         ) : (
-          view === 'search' && (
-            <SearchView
-              search={search}
-              version={corpus.version}
-              attribution={corpus.attribution}
-              listRef={listRef}
-              filtered={controls.filtered}
-              onClearFilters={controls.resetFilters}
-              onShowSources={showSources}
-            />
-          )
+          <SearchView
+            search={search}
+            version={corpus.version}
+            attribution={corpus.attribution}
+            listRef={listRef}
+            filtered={controls.filtered}
+            onClearFilters={controls.resetFilters}
+            onShowSources={showSources}
+            collect={collect}
+          />
         )}
       </main>
       {dialog?.kind === 'import' && <ImportDialog shell={shell} importer={importer} initialPaths={dialog.paths} onClose={() => setDialog(null)} />}

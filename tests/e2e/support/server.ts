@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 export const FIXTURES = path.join(REPO_ROOT, 'tests/fixtures/articles');
+export const QUOTE_FIXTURES = path.join(REPO_ROOT, 'tests/fixtures/quotes');
 export const SCREENSHOTS = path.join(REPO_ROOT, 'test-results/screenshots');
 
 const LISTENING = /^Listening at (http:\/\/127\.0\.0\.1:\d+\/\?token=\S+)\s*$/;

@@ -1,5 +1,6 @@
 // Every migration, in order. Add new ones at the end with the next number.
 import type { Migration } from '../migrate.ts';
 import * as m0001 from './0001-foundation.ts';
+import * as m0020 from './0020-quotes-collections.ts';
 
-export const MIGRATIONS: readonly Migration[] = [m0001];
+export const MIGRATIONS: readonly Migration[] = [m0001, m0020];

@@ -3,6 +3,9 @@
 import { useMemo } from 'react';
 import { splitByRanges, type OrderedMatch } from '../lib/highlight.ts';
 
+/** The match index of a focused passage (a quote opened from the quotes view). */
+export const FOCUS_INDEX = 1_000_000;
+
 export interface HighlightedTextProps {
   text: string;
   /** Offset of `text` within its field. */
@@ -19,7 +22,7 @@ export function HighlightedText({ text, offset = 0, matches, current }: Highligh
         seg.match === null ? (
           <span key={i}>{seg.text}</span>
         ) : (
-          <mark key={i} className={`hit${seg.match === current ? ' is-current' : ''}`} data-match-index={seg.match} aria-current={seg.match === current ? 'true' : undefined}>
+          <mark key={i} className={seg.match === FOCUS_INDEX ? 'quote-focus' : `hit${seg.match === current ? ' is-current' : ''}`} data-match-index={seg.match} aria-current={seg.match === current ? 'true' : undefined}>
             {seg.text}
           </mark>
         ),

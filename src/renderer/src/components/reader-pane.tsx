@@ -1,13 +1,14 @@
 // The reading pane: the open article with the query's matches highlighted, and a match
 // counter with previous/next (buttons, n / Shift+N, F3 / Shift+F3).
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
-import type { ArticleWithMatches, DemoArticleCredit, DemoAttribution } from '../api/index.ts';
+import type { ArticleWithMatches, CollectionSummary, DemoArticleCredit, DemoAttribution } from '../api/index.ts';
 import { useArticle } from '../hooks/use-article.ts';
 import { isTypingTarget, modalOpen, useHotkeys } from '../hooks/use-hotkeys.ts';
 import { dateTimeAttribute, formatPublished } from '../lib/dates.ts';
 import { splitParagraphs, stepMatch, type OrderedMatch } from '../lib/highlight.ts';
 import { baseName, languageName } from '../lib/format.ts';
-import { HighlightedText } from './highlighted-text.tsx';
+import { CollectForm } from './collect-form.tsx';
+import { FOCUS_INDEX, HighlightedText } from './highlighted-text.tsx';
 import { AlertIcon, BookIcon, ChevronDownIcon, ChevronUpIcon } from './icons.tsx';
 
 export interface ReaderPaneProps {
@@ -17,16 +18,36 @@ export interface ReaderPaneProps {
   version: number;
   attribution: DemoAttribution | null;
   onShowSources(): void;
+  /** A passage of the body to highlight and scroll to (a quote opened from the quotes view). */
+  focus?: { start: number; end: number } | null;
+  /** When given, selecting text offers "Add to collection". */
+  collect?: CollectOptions;
 }
 
-export function ReaderPane({ articleId, query, version, attribution, onShowSources }: ReaderPaneProps) {
+export interface CollectOptions {
+  collections: CollectionSummary[];
+  onDone(message: string): void;
+  onError(title: string, error: unknown): void;
+}
+
+export function ReaderPane({ articleId, query, version, attribution, onShowSources, focus = null, collect }: ReaderPaneProps) {
   const { article, query: matchedQuery, matches, loading, error } = useArticle(articleId, query, version);
   return (
     <section className="reader" aria-label="Reader" aria-busy={loading || undefined}>
       {articleId === null ? (
         <ReaderWelcome />
       ) : article ? (
-        <ArticleView key={`${article.id}|${matchedQuery}`} article={article} matches={matches} query={matchedQuery} attribution={attribution} onShowSources={onShowSources} stale={loading} />
+        <ArticleView
+          key={`${article.id}|${matchedQuery}`}
+          article={article}
+          matches={matches}
+          query={matchedQuery}
+          attribution={attribution}
+          onShowSources={onShowSources}
+          stale={loading}
+          focus={focus}
+          collect={collect}
+        />
       ) : error ? (
         <div className="reader-message" role="alert">
           <AlertIcon size={20} />
@@ -71,14 +92,29 @@ interface ArticleViewProps {
   attribution: DemoAttribution | null;
   onShowSources(): void;
   stale: boolean;
+  focus: { start: number; end: number } | null;
+  collect: CollectOptions | undefined;
 }
 
-function ArticleView({ article, matches, query, attribution, onShowSources, stale }: ArticleViewProps) {
+interface Selected {
+  start: number;
+  end: number;
+  top: number;
+  left: number;
+}
+
+function ArticleView({ article, matches, query, attribution, onShowSources, stale, focus, collect }: ArticleViewProps) {
+  const [selected, setSelected] = useState<Selected | null>(null);
   const [current, setCurrent] = useState(matches.length > 0 ? 0 : -1);
   const scrollRef = useRef<HTMLDivElement>(null);
   const paragraphs = useMemo(() => splitParagraphs(article.body), [article.body]);
   const headlineMatches = useMemo(() => matches.filter((m) => m.field === 'headline'), [matches]);
-  const bodyMatches = useMemo(() => matches.filter((m) => m.field === 'body'), [matches]);
+  const bodyMatches = useMemo(() => {
+    const body = matches.filter((m) => m.field === 'body');
+    if (!focus || focus.end <= focus.start || focus.end > article.body.length) return body;
+    // The focused quote is marked apart from the search matches; overlapping matches give way.
+    return [...body.filter((m) => m.end <= focus.start || m.start >= focus.end), { field: 'body' as const, start: focus.start, end: focus.end, index: FOCUS_INDEX }].sort((a, b) => a.start - b.start);
+  }, [matches, focus, article.body.length]);
   const credit = useMemo(() => findCredit(article.path, attribution), [article.path, attribution]);
   const navigated = useRef(false);
 
@@ -102,10 +138,28 @@ function ArticleView({ article, matches, query, attribution, onShowSources, stal
     }
   });
 
-  // A new article opens at the top.
+  // A new article opens at the top, or at the quote it was opened for.
   useLayoutEffect(() => {
-    scrollRef.current?.scrollTo({ top: 0 });
-  }, [article.id]);
+    const container = scrollRef.current;
+    if (!container) return;
+    const mark = focus ? container.querySelector<HTMLElement>(`[data-match-index="${FOCUS_INDEX}"]`) : null;
+    if (mark) mark.scrollIntoView({ block: 'center' });
+    else container.scrollTo({ top: 0 });
+  }, [article.id, focus]);
+
+  const onSelect = (): void => {
+    if (!collect) return;
+    const selection = window.getSelection();
+    const container = scrollRef.current;
+    if (!selection || selection.isCollapsed || selection.rangeCount === 0 || !container) return setSelected(null);
+    const range = selection.getRangeAt(0);
+    const paragraphOf = (node: Node): HTMLElement | null => (node instanceof HTMLElement ? node : node.parentElement)?.closest<HTMLElement>('.reader-body p[data-offset]') ?? null;
+    const offsets = selectionOffsets(range, paragraphOf);
+    if (!offsets || !article.body.slice(offsets.start, offsets.end).trim()) return setSelected(null);
+    const rect = range.getBoundingClientRect();
+    const box = container.getBoundingClientRect();
+    setSelected({ ...offsets, top: rect.bottom - box.top + container.scrollTop + 8, left: Math.max(8, Math.min(rect.left - box.left, box.width - 340)) });
+  };
 
   // Keep the current match in view: centred when it is off screen, left alone when visible.
   useEffect(() => {
@@ -129,7 +183,7 @@ function ArticleView({ article, matches, query, attribution, onShowSources, stal
         <MatchNavigator count={matches.length} current={current} query={query} onStep={step} />
         {stale && <span className="reader-refreshing" role="status" aria-label="Updating" />}
       </div>
-      <div className="reader-scroll" ref={scrollRef} tabIndex={-1}>
+      <div className="reader-scroll" ref={scrollRef} tabIndex={-1} onMouseUp={onSelect} onKeyUp={(e) => e.shiftKey && onSelect()}>
         <article className="reader-article" aria-labelledby="reader-headline">
           {article.agency && <p className="reader-kicker">{article.agency}</p>}
           <h1 id="reader-headline" className="reader-headline">
@@ -154,7 +208,7 @@ function ArticleView({ article, matches, query, attribution, onShowSources, stal
               <p className="reader-empty-body">This article has no body text.</p>
             ) : (
               paragraphs.map((p) => (
-                <p key={p.start}>
+                <p key={p.start} data-offset={p.start}>
                   <HighlightedText text={p.text} offset={p.start} matches={bodyMatches} current={current} />
                 </p>
               ))
@@ -162,6 +216,22 @@ function ArticleView({ article, matches, query, attribution, onShowSources, stal
           </div>
           {credit && <CreditNote credit={credit} attribution={attribution} onShowSources={onShowSources} />}
         </article>
+        {selected && collect && (
+          <CollectForm
+            key={`${selected.start}-${selected.end}`}
+            item={{ articleId: article.id, start: selected.start, end: selected.end }}
+            preview={article.body.slice(selected.start, selected.end)}
+            collections={collect.collections}
+            style={{ top: selected.top, left: selected.left }}
+            onDone={(message) => {
+              setSelected(null);
+              window.getSelection()?.removeAllRanges();
+              collect.onDone(message);
+            }}
+            onCancel={() => setSelected(null)}
+            onError={collect.onError}
+          />
+        )}
       </div>
     </>
   );
@@ -221,4 +291,23 @@ function CreditNote({ credit, attribution, onShowSources }: { credit: DemoArticl
       </button>
     </aside>
   );
+}
+
+/**
+ * The offsets in the article body of a selection in the reader: every paragraph element
+ * carries data-offset, the index of its first character in the body.
+ */
+function selectionOffsets(range: { startContainer: Node; startOffset: number; endContainer: Node; endOffset: number }, paragraphOf: (node: Node) => HTMLElement | null): { start: number; end: number } | null {
+  const at = (node: Node, offset: number): number | null => {
+    const p = paragraphOf(node);
+    if (!p) return null;
+    const r = document.createRange();
+    r.setStart(p, 0);
+    r.setEnd(node, offset);
+    return Number(p.dataset.offset) + r.toString().length;
+  };
+  const start = at(range.startContainer, range.startOffset);
+  const end = at(range.endContainer, range.endOffset);
+  if (start === null || end === null || end <= start) return null;
+  return { start, end };
 }

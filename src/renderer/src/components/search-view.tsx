@@ -4,7 +4,7 @@ import { useEffect, useState, type RefObject } from 'react';
 import type { DemoAttribution, SearchHit } from '../api/index.ts';
 import { isTypingTarget, modalOpen, useHotkeys } from '../hooks/use-hotkeys.ts';
 import type { Search } from '../hooks/use-search.ts';
-import { ReaderPane } from './reader-pane.tsx';
+import { ReaderPane, type CollectOptions } from './reader-pane.tsx';
 import { ResultList } from './result-list.tsx';
 
 export interface SearchViewProps {
@@ -15,9 +15,11 @@ export interface SearchViewProps {
   filtered: boolean;
   onClearFilters(): void;
   onShowSources(): void;
+  /** Selecting text in the reader offers "Add to collection". */
+  collect?: CollectOptions;
 }
 
-export function SearchView({ search, version, attribution, listRef, filtered, onClearFilters, onShowSources }: SearchViewProps) {
+export function SearchView({ search, version, attribution, listRef, filtered, onClearFilters, onShowSources, collect }: SearchViewProps) {
   const [active, setActive] = useState(0);
   const [openId, setOpenId] = useState<number | null>(null);
   const key = search.results?.argsKey;
@@ -48,7 +50,7 @@ export function SearchView({ search, version, attribution, listRef, filtered, on
         filtered={filtered}
         onClearFilters={onClearFilters}
       />
-      <ReaderPane articleId={openId} query={search.results?.args.query ?? ''} version={version} attribution={attribution} onShowSources={onShowSources} />
+      <ReaderPane articleId={openId} query={search.results?.args.query ?? ''} version={version} attribution={attribution} onShowSources={onShowSources} collect={collect} />
     </div>
   );
 }

@@ -5,7 +5,18 @@ import type { ImportProgress } from '../api/index.ts';
 import type { ImportState } from '../hooks/use-import.ts';
 import { ImportIcon, InfoIcon, WireIcon } from './icons.tsx';
 
+export type ViewName = 'search' | 'quotes' | 'collections';
+
+const VIEWS: Array<{ view: ViewName; label: string }> = [
+  { view: 'search', label: 'Articles' },
+  { view: 'quotes', label: 'Quotes' },
+  { view: 'collections', label: 'Collections' },
+];
+
 export interface TopBarProps {
+  view: ViewName;
+  /** Null while there is nothing to switch between (an empty corpus). */
+  onView: ((view: ViewName) => void) | null;
   search: ReactNode;
   filters: ReactNode;
   importState: ImportState;
@@ -15,7 +26,7 @@ export interface TopBarProps {
   onAbout(): void;
 }
 
-export function TopBar({ search, filters, importState, importElsewhere, onImport, onAbout }: TopBarProps) {
+export function TopBar({ view, onView, search, filters, importState, importElsewhere, onImport, onAbout }: TopBarProps) {
   const p = importState.phase === 'running' ? importState.progress : importElsewhere;
   const running = importState.phase === 'running' || importElsewhere !== null;
   const percent = p && p.phase !== 'scanning' && p.filesSeen > 0 ? Math.round((100 * p.filesDone) / p.filesSeen) : null;
@@ -28,8 +39,17 @@ export function TopBar({ search, filters, importState, importElsewhere, onImport
           </span>
           <span className="brand-name">Wirebench</span>
         </div>
+        {onView && (
+          <nav className="view-tabs" aria-label="Views">
+            {VIEWS.map((v) => (
+              <button key={v.view} type="button" className={`view-tab${view === v.view ? ' is-active' : ''}`} aria-current={view === v.view ? 'page' : undefined} onClick={() => onView(v.view)}>
+                {v.label}
+              </button>
+            ))}
+          </nav>
+        )}
         <div className="top-bar-search" role="search">
-          {search}
+          {view === 'search' && search}
         </div>
         <div className="top-bar-actions">
           <button

@@ -1,0 +1,40 @@
+// Quotes, collections and briefings as engine methods.
+import type { EngineContext, EngineModule } from '../context.ts';
+import { exportCollection } from '../briefings/export.ts';
+import { WbFailure } from '../errors.ts';
+import type { Collections } from '../collections/service.ts';
+import type { QuoteSearch } from './search.ts';
+
+export function createQuotesModule(quotes: QuoteSearch): EngineModule {
+  return {
+    handlers: {
+      'quotes.search': (args) => quotes.search(args),
+      'quotes.get': ({ id }) => quotes.get(id),
+      'quotes.timeline': (args) => quotes.timeline(args),
+    },
+  };
+}
+
+export function createCollectionsModule(_ctx: EngineContext, collections: Collections): EngineModule {
+  return {
+    handlers: {
+      'collections.list': () => ({ collections: collections.list() }),
+      'collections.get': ({ id }) => collections.get(id),
+      'collections.create': ({ name }) => collections.create(name),
+      'collections.rename': ({ id, name }) => collections.rename(id, name),
+      'collections.delete': ({ id }) => ({ deleted: collections.delete(id) }),
+      'collections.addItems': (args) => ({ items: collections.addItems(args) }),
+      'collections.updateItem': ({ itemId, ...change }) => collections.updateItem(itemId, change),
+      'collections.removeItems': ({ itemIds }) => ({ removed: collections.removeItems(itemIds) }),
+      'collections.moveItem': ({ itemId, toCollectionId, position }) => collections.moveItem(itemId, toCollectionId, position),
+      'collections.setBriefing': ({ id, briefing }) => collections.setBriefing(id, briefing),
+      'collections.undo': () => collections.undo(),
+      'collections.redo': () => collections.redo(),
+      'collections.history': () => collections.history(),
+      'briefing.export': ({ collectionId, format, path }) => exportCollection(collections.get(collectionId), format, path),
+      'dialog.saveFile': () => {
+        throw new WbFailure('unsupported', 'There is no save dialog here; type the path of the file to write on the machine running Wirebench.');
+      },
+    },
+  };
+}
