@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import type { Envelope, EventName, Events, MethodArgs, MethodName, MethodResult, Transport } from '../shared/api.ts';
 import { isMethodName, METHOD_NAMES } from '../shared/api.ts';
 import { createAppModule } from './app-module.ts';
+import { createCompareModule } from './compare/module.ts';
 import type { EngineContext, EngineModule, Handler, Handlers } from './context.ts';
 import { createCorpusModule } from './corpus-module.ts';
 import { openCorpus, type Db } from './db/open.ts';
@@ -55,7 +56,7 @@ export class Engine implements Transport {
     store.addIndexer(createFtsIndexer(this.db));
     const search = new SearchService(this.db);
     const importer = createImporter(ctx);
-    this.modules = [createAppModule(ctx, importer), createCorpusModule(ctx, search), createImportModule(importer), createSearchModule(search)];
+    this.modules = [createAppModule(ctx, importer), createCorpusModule(ctx, search), createImportModule(importer), createSearchModule(search), createCompareModule(ctx)];
     this.handlers = assemble(this.modules);
   }
 

@@ -28,6 +28,8 @@ export const SCHEMAS = {
     to: v.optional(dateText),
     agency: v.optional(v.pipe(v.string(), v.maxLength(200))),
   }),
+  'compare.articles': v.strictObject({ a: id, b: id }),
+  'compare.matrix': v.strictObject({ ids: v.pipe(v.array(id), v.minLength(2), v.maxLength(20)) }),
 } satisfies { [M in MethodName]: v.GenericSchema<unknown, MethodArgs<M>> };
 
 /** The first problem with the arguments, in words, or null if they are valid. */

@@ -3,17 +3,19 @@
 // names mapped to payloads. The engine implements it with `satisfies`; transports derive from it.
 import type { Envelope, WbError, WbErrorCode } from './api/common.ts';
 import type { AppMethods } from './api/app.ts';
+import type { CompareMethods } from './api/compare.ts';
 import type { CorpusMethods } from './api/corpus.ts';
 import type { ImportMethods, ImportProgress, ImportSummary } from './api/import.ts';
 import type { SearchMethods } from './api/search.ts';
 
 export type * from './api/common.ts';
 export type * from './api/app.ts';
+export type * from './api/compare.ts';
 export type * from './api/corpus.ts';
 export type * from './api/import.ts';
 export type * from './api/search.ts';
 
-export interface Methods extends AppMethods, CorpusMethods, ImportMethods, SearchMethods {}
+export interface Methods extends AppMethods, CompareMethods, CorpusMethods, ImportMethods, SearchMethods {}
 
 export type MethodName = keyof Methods;
 export type MethodArgs<M extends MethodName> = Methods[M]['args'];
@@ -44,6 +46,8 @@ const methodNames: Record<MethodName, true> = {
   'import.run': true,
   'import.cancel': true,
   'search.query': true,
+  'compare.articles': true,
+  'compare.matrix': true,
 };
 export const METHOD_NAMES = Object.keys(methodNames) as MethodName[];
 

@@ -1,9 +1,10 @@
 // Every command of the CLI, in the order `wirebench --help` lists them.
 import type { Command } from '../args.ts';
+import { compareCommand } from './compare.ts';
 import { importCommand } from './import.ts';
 import { searchCommand } from './search.ts';
 import { serveCommand } from './serve.ts';
 import { showCommand } from './show.ts';
 import { statsCommand } from './stats.ts';
 
-export const COMMANDS: Command[] = [importCommand, searchCommand, showCommand, statsCommand, serveCommand];
+export const COMMANDS: Command[] = [importCommand, searchCommand, showCommand, compareCommand, statsCommand, serveCommand];

@@ -2,7 +2,12 @@
 // dialogs live in components/. Later views (quotes, compare, collections) join `View`.
 import { useCallback, useRef, useState } from 'react';
 import { shell } from './api/index.ts';
+import type { ArticleMeta } from './api/index.ts';
 import { AboutDialog } from './components/about-dialog.tsx';
+import { CompareMatrixView } from './components/compare-matrix.tsx';
+import { ComparePicker } from './components/compare-picker.tsx';
+import { CompareTray } from './components/compare-tray.tsx';
+import { CompareView } from './components/compare-view.tsx';
 import { EmptyState } from './components/empty-state.tsx';
 import { FilterBar } from './components/filter-bar.tsx';
 import { ImportDialog } from './components/import-dialog.tsx';
@@ -19,22 +24,37 @@ import { useNotices } from './hooks/use-notices.ts';
 import { useSearch } from './hooks/use-search.ts';
 import { useSearchFilters } from './hooks/use-search-filters.ts';
 
-export type View = 'search';
+export type View = { kind: 'search' } | { kind: 'compare'; a: number; b: number } | { kind: 'matrix'; ids: number[] };
 
-type Dialog = { kind: 'import'; paths: string[] } | { kind: 'about' } | null;
+type Dialog = { kind: 'import'; paths: string[] } | { kind: 'about' } | { kind: 'compare-with'; article: ArticleMeta } | null;
+
+/** At most this many articles in a comparison matrix. */
+const MAX_COMPARED = 20;
 
 export function App() {
   const { notify, reportError } = useNotices();
   const corpus = useCorpus();
   const controls = useSearchFilters();
   const importer = useImport(reportError);
-  const [view] = useState<View>('search');
+  const [view, setView] = useState<View>({ kind: 'search' });
+  const [picked, setPicked] = useState<ArticleMeta[]>([]);
   const [dialog, setDialog] = useState<Dialog>(null);
   const searchRef = useRef<HTMLInputElement>(null);
   const listRef = useRef<HTMLDivElement>(null);
 
   const hasArticles = (corpus.stats?.articles ?? 0) > 0;
-  const search = useSearch(controls.args, { enabled: hasArticles && view === 'search', version: corpus.version });
+  const search = useSearch(controls.args, { enabled: hasArticles && view.kind === 'search', version: corpus.version });
+  const [openRequest, setOpenRequest] = useState<{ id: number } | null>(null);
+
+  const togglePicked = useCallback((article: ArticleMeta) => {
+    setPicked((list) => (list.some((a) => a.id === article.id) ? list.filter((a) => a.id !== article.id) : list.length >= MAX_COMPARED ? list : [...list, article]));
+  }, []);
+  const compareWith = useCallback((article: ArticleMeta) => setDialog({ kind: 'compare-with', article }), []);
+  const backToSearch = useCallback(() => setView({ kind: 'search' }), []);
+  const openInReader = useCallback((id: number) => {
+    setView({ kind: 'search' });
+    setOpenRequest({ id });
+  }, []);
 
   const openImport = useCallback((paths: string[] = []) => setDialog({ kind: 'import', paths }), []);
   const showSources = useCallback(() => setDialog({ kind: 'about' }), []);
@@ -79,7 +99,7 @@ export function App() {
             disabled={!hasArticles}
           />
         }
-        filters={hasArticles && corpus.stats ? <FilterBar controls={controls} stats={corpus.stats} /> : null}
+        filters={hasArticles && corpus.stats && view.kind === 'search' ? <FilterBar controls={controls} stats={corpus.stats} /> : null}
       />
       <main className="main">
         {corpus.stats === null ? (
@@ -98,21 +118,57 @@ export function App() {
             onShowSources={showSources}
           />
         ) : (
-          view === 'search' && (
-            <SearchView
-              search={search}
-              version={corpus.version}
-              attribution={corpus.attribution}
-              listRef={listRef}
-              filtered={controls.filtered}
-              onClearFilters={controls.resetFilters}
-              onShowSources={showSources}
-            />
-          )
+          <>
+            {/* The search view stays mounted under a comparison, so going back keeps its place. */}
+            <div className="view-slot" hidden={view.kind !== 'search'}>
+              <SearchView
+                search={search}
+                version={corpus.version}
+                attribution={corpus.attribution}
+                listRef={listRef}
+                filtered={controls.filtered}
+                onClearFilters={controls.resetFilters}
+                onShowSources={showSources}
+                picked={picked}
+                onTogglePicked={togglePicked}
+                onCompareWith={compareWith}
+                openRequest={openRequest}
+              />
+            </div>
+            {view.kind === 'compare' && (
+              <CompareView
+                a={view.a}
+                b={view.b}
+                version={corpus.version}
+                onSwap={() => setView({ kind: 'compare', a: view.b, b: view.a })}
+                onClose={backToSearch}
+                onOpen={openInReader}
+              />
+            )}
+            {view.kind === 'matrix' && <CompareMatrixView ids={view.ids} version={corpus.version} onPair={(a, b) => setView({ kind: 'compare', a, b })} onClose={backToSearch} />}
+          </>
         )}
       </main>
       {dialog?.kind === 'import' && <ImportDialog shell={shell} importer={importer} initialPaths={dialog.paths} onClose={() => setDialog(null)} />}
       {dialog?.kind === 'about' && <AboutDialog info={corpus.info} shell={shell} onClose={() => setDialog(null)} />}
+      {dialog?.kind === 'compare-with' && (
+        <ComparePicker
+          article={dialog.article}
+          onClose={() => setDialog(null)}
+          onPick={(other) => {
+            setDialog(null);
+            setView({ kind: 'compare', a: dialog.article.id, b: other });
+          }}
+        />
+      )}
+      {hasArticles && (
+        <CompareTray
+          picked={picked}
+          onRemove={(id) => setPicked((list) => list.filter((a) => a.id !== id))}
+          onClear={() => setPicked([])}
+          onCompare={() => setView(picked.length === 2 ? { kind: 'compare', a: picked[0]!.id, b: picked[1]!.id } : { kind: 'matrix', ids: picked.map((a) => a.id) })}
+        />
+      )}
     </div>
   );
 }

@@ -1,14 +1,14 @@
 // The reading pane: the open article with the query's matches highlighted, and a match
 // counter with previous/next (buttons, n / Shift+N, F3 / Shift+F3).
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
-import type { ArticleWithMatches, DemoArticleCredit, DemoAttribution } from '../api/index.ts';
+import type { ArticleMeta, ArticleWithMatches, DemoArticleCredit, DemoAttribution } from '../api/index.ts';
 import { useArticle } from '../hooks/use-article.ts';
 import { isTypingTarget, modalOpen, useHotkeys } from '../hooks/use-hotkeys.ts';
 import { dateTimeAttribute, formatPublished } from '../lib/dates.ts';
 import { splitParagraphs, stepMatch, type OrderedMatch } from '../lib/highlight.ts';
 import { baseName, languageName } from '../lib/format.ts';
 import { HighlightedText } from './highlighted-text.tsx';
-import { AlertIcon, BookIcon, ChevronDownIcon, ChevronUpIcon } from './icons.tsx';
+import { AlertIcon, BookIcon, ChevronDownIcon, ChevronUpIcon, CompareIcon } from './icons.tsx';
 
 export interface ReaderPaneProps {
   articleId: number | null;
@@ -17,16 +17,30 @@ export interface ReaderPaneProps {
   version: number;
   attribution: DemoAttribution | null;
   onShowSources(): void;
+  picked: ArticleMeta[];
+  onTogglePicked(article: ArticleMeta): void;
+  onCompareWith(article: ArticleMeta): void;
 }
 
-export function ReaderPane({ articleId, query, version, attribution, onShowSources }: ReaderPaneProps) {
+export function ReaderPane({ articleId, query, version, attribution, onShowSources, picked, onTogglePicked, onCompareWith }: ReaderPaneProps) {
   const { article, query: matchedQuery, matches, loading, error } = useArticle(articleId, query, version);
   return (
     <section className="reader" aria-label="Reader" aria-busy={loading || undefined}>
       {articleId === null ? (
         <ReaderWelcome />
       ) : article ? (
-        <ArticleView key={`${article.id}|${matchedQuery}`} article={article} matches={matches} query={matchedQuery} attribution={attribution} onShowSources={onShowSources} stale={loading} />
+        <ArticleView
+          key={`${article.id}|${matchedQuery}`}
+          article={article}
+          matches={matches}
+          query={matchedQuery}
+          attribution={attribution}
+          onShowSources={onShowSources}
+          stale={loading}
+          picked={picked.some((p) => p.id === article.id)}
+          onTogglePicked={onTogglePicked}
+          onCompareWith={onCompareWith}
+        />
       ) : error ? (
         <div className="reader-message" role="alert">
           <AlertIcon size={20} />
@@ -71,9 +85,12 @@ interface ArticleViewProps {
   attribution: DemoAttribution | null;
   onShowSources(): void;
   stale: boolean;
+  picked: boolean;
+  onTogglePicked(article: ArticleMeta): void;
+  onCompareWith(article: ArticleMeta): void;
 }
 
-function ArticleView({ article, matches, query, attribution, onShowSources, stale }: ArticleViewProps) {
+function ArticleView({ article, matches, query, attribution, onShowSources, stale, picked, onTogglePicked, onCompareWith }: ArticleViewProps) {
   const [current, setCurrent] = useState(matches.length > 0 ? 0 : -1);
   const scrollRef = useRef<HTMLDivElement>(null);
   const paragraphs = useMemo(() => splitParagraphs(article.body), [article.body]);
@@ -128,6 +145,14 @@ function ArticleView({ article, matches, query, attribution, onShowSources, stal
       <div className="reader-toolbar">
         <MatchNavigator count={matches.length} current={current} query={query} onStep={step} />
         {stale && <span className="reader-refreshing" role="status" aria-label="Updating" />}
+        <div className="reader-actions">
+          <button type="button" className="button button-small" onClick={() => onCompareWith(article)}>
+            <CompareIcon size={14} /> Compare with…
+          </button>
+          <button type="button" className={`button button-small${picked ? ' is-on' : ''}`} aria-pressed={picked} onClick={() => onTogglePicked(article)}>
+            {picked ? 'In comparison' : 'Add to comparison'}
+          </button>
+        </div>
       </div>
       <div className="reader-scroll" ref={scrollRef} tabIndex={-1}>
         <article className="reader-article" aria-labelledby="reader-headline">
