@@ -9,43 +9,66 @@ import type { Paragraph } from './text.ts';
 /** Paragraphs at least this similar (0..1) are taken for versions of each other. */
 export const PAIR_THRESHOLD = 0.5;
 
+type Bag = Map<string, number>;
+
+function bagOf(p: Paragraph): Bag {
+  const bag: Bag = new Map();
+  for (const w of p.words) bag.set(w.norm, (bag.get(w.norm) ?? 0) + 1);
+  return bag;
+}
+
+function diceOfBags(a: Bag, sizeA: number, b: Bag, sizeB: number): number {
+  const [small, large] = a.size <= b.size ? [a, b] : [b, a];
+  let common = 0;
+  for (const [word, n] of small) {
+    const m = large.get(word);
+    if (m) common += Math.min(n, m);
+  }
+  return (2 * common) / (sizeA + sizeB);
+}
+
 /** Dice coefficient of the two paragraphs' word bags. */
 export function similarity(a: Paragraph, b: Paragraph): number {
   const total = a.words.length + b.words.length;
   if (total === 0) return a.text === b.text ? 1 : 0;
-  const counts = new Map<string, number>();
-  for (const w of a.words) counts.set(w.norm, (counts.get(w.norm) ?? 0) + 1);
-  let common = 0;
-  for (const w of b.words) {
-    const n = counts.get(w.norm);
-    if (n) {
-      common++;
-      counts.set(w.norm, n - 1);
-    }
-  }
-  return (2 * common) / total;
+  return diceOfBags(bagOf(a), a.words.length, bagOf(b), b.words.length);
 }
 
 export function pairParagraphs(a: Paragraph[], b: Paragraph[]): Array<{ a: number; b: number; similarity: number }> {
-  // Only paragraphs sharing a word can pair: find candidates through an index of B's words.
-  const byWord = new Map<string, Set<number>>();
-  b.forEach((p, j) => {
-    for (const w of p.words) {
-      let set = byWord.get(w.norm);
-      if (!set) byWord.set(w.norm, (set = new Set()));
-      set.add(j);
+  const bagsA = a.map(bagOf);
+  const bagsB = b.map(bagOf);
+  // Candidates come through an index of B's words, leaving out the words in many paragraphs
+  // ("the", "said"): two versions of a paragraph share their rarer words too.
+  const byWord = new Map<string, number[]>();
+  bagsB.forEach((bag, j) => {
+    for (const word of bag.keys()) {
+      let list = byWord.get(word);
+      if (!list) byWord.set(word, (list = []));
+      list.push(j);
     }
   });
+  const common = Math.max(3, Math.ceil(b.length * 0.2));
   const candidates: Array<{ a: number; b: number; similarity: number }> = [];
   a.forEach((p, i) => {
     const seen = new Set<number>();
-    for (const w of p.words) for (const j of byWord.get(w.norm) ?? []) seen.add(j);
+    let rare = false;
+    for (const word of bagsA[i]!.keys()) {
+      const list = byWord.get(word);
+      if (!list || list.length > common) continue;
+      rare = true;
+      for (const j of list) seen.add(j);
+    }
+    if (!rare) for (const word of bagsA[i]!.keys()) for (const j of byWord.get(word) ?? []) seen.add(j);
+    const n = p.words.length;
     for (const j of seen) {
-      const s = similarity(p, b[j]!);
+      const m = b[j]!.words.length;
+      // Dice can be at most 2·min/(n+m): skip pairs too different in length to reach the threshold.
+      if ((2 * Math.min(n, m)) / (n + m) < PAIR_THRESHOLD) continue;
+      const s = diceOfBags(bagsA[i]!, n, bagsB[j]!, m);
       if (s >= PAIR_THRESHOLD) candidates.push({ a: i, b: j, similarity: s });
     }
     // Paragraphs without words (a lone dash, say) pair only with an identical one.
-    if (p.words.length === 0) b.forEach((q, j) => q.words.length === 0 && q.text === p.text && candidates.push({ a: i, b: j, similarity: 1 }));
+    if (n === 0) b.forEach((q, j) => q.words.length === 0 && q.text === p.text && candidates.push({ a: i, b: j, similarity: 1 }));
   });
   // Best pairs first; ties prefer paragraphs at similar positions.
   candidates.sort((x, y) => y.similarity - x.similarity || Math.abs(x.a - x.b) - Math.abs(y.a - y.b));

@@ -62,8 +62,9 @@ const CHANGED_THRESHOLD = 0.5;
  * inside a longer one (a partial quote), in the same order.
  */
 export function compareQuotes(a: Quoted[], b: Quoted[]): { aOnly: QuotedPassage[]; bOnly: QuotedPassage[]; changed: QuotedPassage[] } {
-  const joined = (q: Quoted): string => q.norm.join(' ');
-  const contains = (outer: Quoted, inner: Quoted): boolean => ` ${joined(outer)} `.includes(` ${joined(inner)} `);
+  const joined = new Map<Quoted, string>();
+  for (const q of [...a, ...b]) joined.set(q, ` ${q.norm.join(' ')} `);
+  const contains = (outer: Quoted, inner: Quoted): boolean => joined.get(outer)!.includes(joined.get(inner)!);
   const matchedB = new Set<number>();
   const aOnly: QuotedPassage[] = [];
   const changed: QuotedPassage[] = [];
