@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import type { Envelope, EventName, Events, MethodArgs, MethodName, MethodResult, Transport } from '../shared/api.ts';
 import { isMethodName, METHOD_NAMES } from '../shared/api.ts';
 import { createAppModule } from './app-module.ts';
+import { createCompareModule } from './compare/module.ts';
 import type { EngineContext, EngineModule, Handler, Handlers } from './context.ts';
 import { createCorpusModule } from './corpus-module.ts';
 import { openCorpus, type Db } from './db/open.ts';
@@ -75,6 +76,7 @@ export class Engine implements Transport {
       createSearchModule(search),
       createQuotesModule(new QuoteSearch(this.db)),
       createCollectionsModule(ctx, collections),
+      createCompareModule(ctx),
     ];
     this.handlers = assemble(this.modules);
   }

@@ -83,6 +83,8 @@ export const SCHEMAS = {
   'collections.history': none,
   'briefing.export': v.strictObject({ collectionId: id, format: v.picklist(['md', 'html', 'docx', 'pdf']), path: v.optional(path) }),
   'dialog.saveFile': v.strictObject({ defaultName: v.pipe(v.string(), v.maxLength(300)), format: v.picklist(['md', 'html', 'docx', 'pdf']) }),
+  'compare.articles': v.strictObject({ a: id, b: id }),
+  'compare.matrix': v.strictObject({ ids: v.pipe(v.array(id), v.minLength(2), v.maxLength(20)) }),
 } satisfies { [M in MethodName]: v.GenericSchema<unknown, MethodArgs<M>> };
 
 /** The first problem with the arguments, in words, or null if they are valid. */

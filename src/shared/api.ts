@@ -3,6 +3,7 @@
 // names mapped to payloads. The engine implements it with `satisfies`; transports derive from it.
 import type { Envelope, WbError, WbErrorCode } from './api/common.ts';
 import type { AppMethods } from './api/app.ts';
+import type { CompareMethods } from './api/compare.ts';
 import type { CorpusMethods } from './api/corpus.ts';
 import type { ImportMethods, ImportProgress, ImportSummary } from './api/import.ts';
 import type { SearchMethods } from './api/search.ts';
@@ -11,13 +12,14 @@ import type { CollectionMethods } from './api/collections.ts';
 
 export type * from './api/common.ts';
 export type * from './api/app.ts';
+export type * from './api/compare.ts';
 export type * from './api/corpus.ts';
 export type * from './api/import.ts';
 export type * from './api/search.ts';
 export type * from './api/quotes.ts';
 export type * from './api/collections.ts';
 
-export interface Methods extends AppMethods, CorpusMethods, ImportMethods, SearchMethods, QuoteMethods, CollectionMethods {}
+export interface Methods extends AppMethods, CompareMethods, CorpusMethods, ImportMethods, SearchMethods, QuoteMethods, CollectionMethods {}
 
 export type MethodName = keyof Methods;
 export type MethodArgs<M extends MethodName> = Methods[M]['args'];
@@ -70,6 +72,8 @@ const methodNames: Record<MethodName, true> = {
   'collections.history': true,
   'briefing.export': true,
   'dialog.saveFile': true,
+  'compare.articles': true,
+  'compare.matrix': true,
 };
 export const METHOD_NAMES = Object.keys(methodNames) as MethodName[];
 

@@ -2,6 +2,7 @@
 import type { Command } from '../args.ts';
 import { collectionCommand } from './collection.ts';
 import { exportCommand } from './export.ts';
+import { compareCommand } from './compare.ts';
 import { importCommand } from './import.ts';
 import { quotesCommand } from './quotes.ts';
 import { searchCommand } from './search.ts';
@@ -9,4 +10,4 @@ import { serveCommand } from './serve.ts';
 import { showCommand } from './show.ts';
 import { statsCommand } from './stats.ts';
 
-export const COMMANDS: Command[] = [importCommand, searchCommand, showCommand, statsCommand, quotesCommand, collectionCommand, exportCommand, serveCommand];
+export const COMMANDS: Command[] = [importCommand, searchCommand, showCommand, compareCommand, statsCommand, quotesCommand, collectionCommand, exportCommand, serveCommand];

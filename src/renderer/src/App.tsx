@@ -1,8 +1,12 @@
 // The window: top bar, the current view, and the dialogs. State lives in hooks; views and
 // dialogs live in components/. Later views (quotes, compare, collections) join `View`.
 import { useCallback, useRef, useState } from 'react';
-import { shell } from './api/index.ts';
+import { shell, type ArticleMeta } from './api/index.ts';
 import { AboutDialog } from './components/about-dialog.tsx';
+import { CompareMatrixView } from './components/compare-matrix.tsx';
+import { ComparePicker } from './components/compare-picker.tsx';
+import { CompareTray } from './components/compare-tray.tsx';
+import { CompareView } from './components/compare-view.tsx';
 import { EmptyState } from './components/empty-state.tsx';
 import { FilterBar } from './components/filter-bar.tsx';
 import { ImportDialog } from './components/import-dialog.tsx';
@@ -24,7 +28,13 @@ import { useSearchFilters } from './hooks/use-search-filters.ts';
 
 export type View = ViewName;
 
-type Dialog = { kind: 'import'; paths: string[] } | { kind: 'about' } | null;
+/** Within the articles view: the result list and reader, or a comparison opened from them. */
+type ArticlesMode = { kind: 'list' } | { kind: 'compare'; a: number; b: number } | { kind: 'matrix'; ids: number[] };
+
+type Dialog = { kind: 'import'; paths: string[] } | { kind: 'about' } | { kind: 'compare-with'; article: ArticleMeta } | null;
+
+/** At most this many articles in a comparison matrix. */
+const MAX_COMPARED = 20;
 
 export function App() {
   const { notify, reportError } = useNotices();
@@ -32,6 +42,9 @@ export function App() {
   const controls = useSearchFilters();
   const importer = useImport(reportError);
   const [view, setView] = useState<View>('search');
+  const [mode, setMode] = useState<ArticlesMode>({ kind: 'list' });
+  const [picked, setPicked] = useState<ArticleMeta[]>([]);
+  const [openRequest, setOpenRequest] = useState<{ id: number } | null>(null);
   const collections = useCollections(reportError);
   const [jumpTo, setJumpTo] = useState<{ articleId: number; start: number; end: number; quoteId: null } | null>(null);
   const told = useCallback((message: string) => notify({ kind: 'success', title: message }), [notify]);
@@ -41,7 +54,21 @@ export function App() {
   const listRef = useRef<HTMLDivElement>(null);
 
   const hasArticles = (corpus.stats?.articles ?? 0) > 0;
-  const search = useSearch(controls.args, { enabled: hasArticles && view === 'search', version: corpus.version });
+  const search = useSearch(controls.args, { enabled: hasArticles && view === 'search' && mode.kind === 'list', version: corpus.version });
+
+  const togglePicked = useCallback((article: ArticleMeta) => {
+    setPicked((list) => (list.some((a) => a.id === article.id) ? list.filter((a) => a.id !== article.id) : list.length >= MAX_COMPARED ? list : [...list, article]));
+  }, []);
+  const compareWith = useCallback((article: ArticleMeta) => setDialog({ kind: 'compare-with', article }), []);
+  const compare = useCallback((next: ArticlesMode) => {
+    setView('search');
+    setMode(next);
+  }, []);
+  const backToList = useCallback(() => setMode({ kind: 'list' }), []);
+  const openInReader = useCallback((id: number) => {
+    setMode({ kind: 'list' });
+    setOpenRequest({ id });
+  }, []);
 
   const openImport = useCallback((paths: string[] = []) => setDialog({ kind: 'import', paths }), []);
   const showSources = useCallback(() => setDialog({ kind: 'about' }), []);
@@ -94,7 +121,7 @@ export function App() {
             disabled={!hasArticles}
           />
         }
-        filters={hasArticles && corpus.stats && view === 'search' ? <FilterBar controls={controls} stats={corpus.stats} /> : null}
+        filters={hasArticles && corpus.stats && view === 'search' && mode.kind === 'list' ? <FilterBar controls={controls} stats={corpus.stats} /> : null}
       />
       <main className="main">
         {corpus.stats === null ? (
@@ -125,20 +152,51 @@ export function App() {
             }}
           />
         ) : (
-          <SearchView
-            search={search}
-            version={corpus.version}
-            attribution={corpus.attribution}
-            listRef={listRef}
-            filtered={controls.filtered}
-            onClearFilters={controls.resetFilters}
-            onShowSources={showSources}
-            collect={collect}
-          />
+          <>
+            {/* The result list stays mounted under a comparison, so going back keeps its place. */}
+            <div className="view-slot" hidden={mode.kind !== 'list'}>
+              <SearchView
+                search={search}
+                version={corpus.version}
+                attribution={corpus.attribution}
+                listRef={listRef}
+                filtered={controls.filtered}
+                onClearFilters={controls.resetFilters}
+                onShowSources={showSources}
+                collect={collect}
+                picked={picked}
+                onTogglePicked={togglePicked}
+                onCompareWith={compareWith}
+                openRequest={openRequest}
+              />
+            </div>
+            {mode.kind === 'compare' && (
+              <CompareView a={mode.a} b={mode.b} version={corpus.version} onSwap={() => setMode({ kind: 'compare', a: mode.b, b: mode.a })} onClose={backToList} onOpen={openInReader} />
+            )}
+            {mode.kind === 'matrix' && <CompareMatrixView ids={mode.ids} version={corpus.version} onPair={(a, b) => setMode({ kind: 'compare', a, b })} onClose={backToList} />}
+          </>
         )}
       </main>
       {dialog?.kind === 'import' && <ImportDialog shell={shell} importer={importer} initialPaths={dialog.paths} onClose={() => setDialog(null)} />}
       {dialog?.kind === 'about' && <AboutDialog info={corpus.info} shell={shell} onClose={() => setDialog(null)} />}
+      {dialog?.kind === 'compare-with' && (
+        <ComparePicker
+          article={dialog.article}
+          onClose={() => setDialog(null)}
+          onPick={(other) => {
+            setDialog(null);
+            compare({ kind: 'compare', a: dialog.article.id, b: other });
+          }}
+        />
+      )}
+      {hasArticles && (
+        <CompareTray
+          picked={picked}
+          onRemove={(id) => setPicked((list) => list.filter((a) => a.id !== id))}
+          onClear={() => setPicked([])}
+          onCompare={() => compare(picked.length === 2 ? { kind: 'compare', a: picked[0]!.id, b: picked[1]!.id } : { kind: 'matrix', ids: picked.map((a) => a.id) })}
+        />
+      )}
     </div>
   );
 }

@@ -8,6 +8,7 @@ import '@fontsource/source-serif-4/600.css';
 import './styles/base.css';
 import './styles/app.css';
 import './styles/quotes.css';
+import './styles/compare.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App.tsx';

@@ -98,3 +98,26 @@ export const WireIcon = (p: IconProps) => (
     <path d="M7 8.5h10M7 12h10M7 15.5h6" />
   </Icon>
 );
+
+export const SwapIcon = (p: IconProps) => (
+  <Icon {...p}>
+    <path d="M7 4 3 8l4 4" />
+    <path d="M3 8h14" />
+    <path d="m17 20 4-4-4-4" />
+    <path d="M21 16H7" />
+  </Icon>
+);
+
+export const ArrowLeftIcon = (p: IconProps) => (
+  <Icon {...p}>
+    <path d="M19 12H5" />
+    <path d="m12 19-7-7 7-7" />
+  </Icon>
+);
+
+export const CompareIcon = (p: IconProps) => (
+  <Icon {...p}>
+    <rect x="3" y="4" width="7.5" height="16" rx="1.5" />
+    <rect x="13.5" y="4" width="7.5" height="16" rx="1.5" />
+  </Icon>
+);

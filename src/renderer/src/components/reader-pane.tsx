@@ -1,7 +1,7 @@
 // The reading pane: the open article with the query's matches highlighted, and a match
 // counter with previous/next (buttons, n / Shift+N, F3 / Shift+F3).
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
-import type { ArticleWithMatches, CollectionSummary, DemoArticleCredit, DemoAttribution } from '../api/index.ts';
+import type { ArticleMeta, ArticleWithMatches, CollectionSummary, DemoArticleCredit, DemoAttribution } from '../api/index.ts';
 import { useArticle } from '../hooks/use-article.ts';
 import { isTypingTarget, modalOpen, useHotkeys } from '../hooks/use-hotkeys.ts';
 import { dateTimeAttribute, formatPublished } from '../lib/dates.ts';
@@ -9,7 +9,7 @@ import { splitParagraphs, stepMatch, type OrderedMatch } from '../lib/highlight.
 import { baseName, languageName } from '../lib/format.ts';
 import { CollectForm } from './collect-form.tsx';
 import { FOCUS_INDEX, HighlightedText } from './highlighted-text.tsx';
-import { AlertIcon, BookIcon, ChevronDownIcon, ChevronUpIcon } from './icons.tsx';
+import { AlertIcon, BookIcon, ChevronDownIcon, ChevronUpIcon, CompareIcon } from './icons.tsx';
 
 export interface ReaderPaneProps {
   articleId: number | null;
@@ -22,6 +22,14 @@ export interface ReaderPaneProps {
   focus?: { start: number; end: number } | null;
   /** When given, selecting text offers "Add to collection". */
   collect?: CollectOptions;
+  /** When given, the toolbar offers "Compare with…" and "Add to comparison". */
+  compare?: CompareOptions;
+}
+
+export interface CompareOptions {
+  picked: ArticleMeta[];
+  onTogglePicked(article: ArticleMeta): void;
+  onCompareWith(article: ArticleMeta): void;
 }
 
 export interface CollectOptions {
@@ -30,7 +38,7 @@ export interface CollectOptions {
   onError(title: string, error: unknown): void;
 }
 
-export function ReaderPane({ articleId, query, version, attribution, onShowSources, focus = null, collect }: ReaderPaneProps) {
+export function ReaderPane({ articleId, query, version, attribution, onShowSources, focus = null, collect, compare }: ReaderPaneProps) {
   const { article, query: matchedQuery, matches, loading, error } = useArticle(articleId, query, version);
   return (
     <section className="reader" aria-label="Reader" aria-busy={loading || undefined}>
@@ -47,6 +55,7 @@ export function ReaderPane({ articleId, query, version, attribution, onShowSourc
           stale={loading}
           focus={focus}
           collect={collect}
+          compare={compare}
         />
       ) : error ? (
         <div className="reader-message" role="alert">
@@ -94,6 +103,7 @@ interface ArticleViewProps {
   stale: boolean;
   focus: { start: number; end: number } | null;
   collect: CollectOptions | undefined;
+  compare: CompareOptions | undefined;
 }
 
 interface Selected {
@@ -103,7 +113,7 @@ interface Selected {
   left: number;
 }
 
-function ArticleView({ article, matches, query, attribution, onShowSources, stale, focus, collect }: ArticleViewProps) {
+function ArticleView({ article, matches, query, attribution, onShowSources, stale, focus, collect, compare }: ArticleViewProps) {
   const [selected, setSelected] = useState<Selected | null>(null);
   const [current, setCurrent] = useState(matches.length > 0 ? 0 : -1);
   const scrollRef = useRef<HTMLDivElement>(null);
@@ -182,6 +192,21 @@ function ArticleView({ article, matches, query, attribution, onShowSources, stal
       <div className="reader-toolbar">
         <MatchNavigator count={matches.length} current={current} query={query} onStep={step} />
         {stale && <span className="reader-refreshing" role="status" aria-label="Updating" />}
+        {compare && (
+          <div className="reader-actions">
+            <button type="button" className="button button-small" onClick={() => compare.onCompareWith(article)}>
+              <CompareIcon size={14} /> Compare with…
+            </button>
+            <button
+              type="button"
+              className={`button button-small${compare.picked.some((p) => p.id === article.id) ? ' is-on' : ''}`}
+              aria-pressed={compare.picked.some((p) => p.id === article.id)}
+              onClick={() => compare.onTogglePicked(article)}
+            >
+              {compare.picked.some((p) => p.id === article.id) ? 'In comparison' : 'Add to comparison'}
+            </button>
+          </div>
+        )}
       </div>
       <div className="reader-scroll" ref={scrollRef} tabIndex={-1} onMouseUp={onSelect} onKeyUp={(e) => e.shiftKey && onSelect()}>
         <article className="reader-article" aria-labelledby="reader-headline">

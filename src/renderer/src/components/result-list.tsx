@@ -3,11 +3,11 @@
 // separate: arrows and j/k move the cursor, Enter or a click opens.
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useLayoutEffect, useRef, type RefObject } from 'react';
-import type { SearchHit } from '../api/index.ts';
+import type { ArticleMeta, SearchHit } from '../api/index.ts';
 import type { Search } from '../hooks/use-search.ts';
 import { dateTimeAttribute, formatPublished } from '../lib/dates.ts';
 import { countLabel, formatNumber } from '../lib/format.ts';
-import { InfoIcon } from './icons.tsx';
+import { CompareIcon, InfoIcon } from './icons.tsx';
 import { SnippetText } from './snippet-text.tsx';
 
 export interface ResultListProps {
@@ -19,11 +19,13 @@ export interface ResultListProps {
   listRef: RefObject<HTMLDivElement | null>;
   filtered: boolean;
   onClearFilters(): void;
+  picked: ArticleMeta[];
+  onTogglePicked(article: ArticleMeta): void;
 }
 
 const ESTIMATED_ROW = 118;
 
-export function ResultList({ search, activeIndex, onActiveChange, openId, onOpen, listRef, filtered, onClearFilters }: ResultListProps) {
+export function ResultList({ search, activeIndex, onActiveChange, openId, onOpen, listRef, filtered, onClearFilters, picked, onTogglePicked }: ResultListProps) {
   const { results } = search;
   const total = results?.total ?? 0;
   const virtualizer = useVirtualizer({
@@ -104,6 +106,8 @@ export function ResultList({ search, activeIndex, onActiveChange, openId, onOpen
           else if (k === 'PageUp') move(active - pageRows);
           else if (k === 'Enter' || k === 'o') {
             if (activeHit) onOpen(activeHit, active);
+          } else if (k === 'c') {
+            if (activeHit) onTogglePicked(activeHit);
           } else handled = false;
           if (handled) event.preventDefault();
         }}
@@ -146,7 +150,7 @@ export function ResultList({ search, activeIndex, onActiveChange, openId, onOpen
                   if (hit) onOpen(hit, item.index);
                 }}
               >
-                {hit ? <ResultRow hit={hit} /> : <PlaceholderRow />}
+                {hit ? <ResultRow hit={hit} picked={picked.some((p) => p.id === hit.id)} onTogglePicked={onTogglePicked} /> : <PlaceholderRow />}
               </div>
             );
           })}
@@ -156,10 +160,24 @@ export function ResultList({ search, activeIndex, onActiveChange, openId, onOpen
   );
 }
 
-function ResultRow({ hit }: { hit: SearchHit }) {
+function ResultRow({ hit, picked, onTogglePicked }: { hit: SearchHit; picked: boolean; onTogglePicked(article: ArticleMeta): void }) {
   const where = [hit.place, hit.agency].filter(Boolean).join(' · ');
   return (
     <>
+      <button
+        type="button"
+        className={`result-pick${picked ? ' is-picked' : ''}`}
+        aria-pressed={picked}
+        aria-label={picked ? 'Remove from comparison' : 'Add to comparison'}
+        title={picked ? 'Remove from comparison (c)' : 'Add to comparison (c)'}
+        tabIndex={-1}
+        onClick={(event) => {
+          event.stopPropagation();
+          onTogglePicked(hit);
+        }}
+      >
+        <CompareIcon size={14} />
+      </button>
       <p className="result-meta">
         {hit.published && (
           <time className="result-date" dateTime={dateTimeAttribute(hit.published)}>

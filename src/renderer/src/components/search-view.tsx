@@ -1,7 +1,7 @@
 // The search view: results on the left, the reader on the right. Owns which result has the
 // keyboard cursor and which article is open.
 import { useEffect, useState, type RefObject } from 'react';
-import type { DemoAttribution, SearchHit } from '../api/index.ts';
+import type { ArticleMeta, DemoAttribution, SearchHit } from '../api/index.ts';
 import { isTypingTarget, modalOpen, useHotkeys } from '../hooks/use-hotkeys.ts';
 import type { Search } from '../hooks/use-search.ts';
 import { ReaderPane, type CollectOptions } from './reader-pane.tsx';
@@ -17,11 +17,20 @@ export interface SearchViewProps {
   onShowSources(): void;
   /** Selecting text in the reader offers "Add to collection". */
   collect?: CollectOptions;
+  /** Articles picked for comparison, and picking one (toggles). */
+  picked: ArticleMeta[];
+  onTogglePicked(article: ArticleMeta): void;
+  onCompareWith(article: ArticleMeta): void;
+  /** Open this article in the reader (from another view). */
+  openRequest: { id: number } | null;
 }
 
-export function SearchView({ search, version, attribution, listRef, filtered, onClearFilters, onShowSources, collect }: SearchViewProps) {
+export function SearchView({ search, version, attribution, listRef, filtered, onClearFilters, onShowSources, collect, picked, onTogglePicked, onCompareWith, openRequest }: SearchViewProps) {
   const [active, setActive] = useState(0);
   const [openId, setOpenId] = useState<number | null>(null);
+  useEffect(() => {
+    if (openRequest) setOpenId(openRequest.id);
+  }, [openRequest]);
   const key = search.results?.argsKey;
 
   // A new search puts the cursor back on the first result; the open article stays open.
@@ -49,8 +58,18 @@ export function SearchView({ search, version, attribution, listRef, filtered, on
         listRef={listRef}
         filtered={filtered}
         onClearFilters={onClearFilters}
+        picked={picked}
+        onTogglePicked={onTogglePicked}
       />
-      <ReaderPane articleId={openId} query={search.results?.args.query ?? ''} version={version} attribution={attribution} onShowSources={onShowSources} collect={collect} />
+      <ReaderPane
+        articleId={openId}
+        query={search.results?.args.query ?? ''}
+        version={version}
+        attribution={attribution}
+        onShowSources={onShowSources}
+        collect={collect}
+        compare={{ picked, onTogglePicked, onCompareWith }}
+      />
     </div>
   );
 }
