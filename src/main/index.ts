@@ -8,9 +8,19 @@ import { app, BrowserWindow, dialog, ipcMain, Menu, net, protocol, session, shel
 import { EVENT_NAMES, type Envelope } from '../shared/api.ts';
 import { startEngineHost, type HostedEngine } from '../engine/host/engine-host.ts';
 import { defaultDataDir } from '../engine/paths.ts';
-import { mimeType, resolveStatic } from '../server/static-files.ts';
 import createEngineWorker from '../engine/host/engine-worker.ts?nodeWorker';
-import { APP_HOST, APP_ORIGIN, APP_SCHEME, CONTENT_SECURITY_POLICY, isSafeExternalUrl, isTrustedSender, lockedWebPreferences } from './security.ts';
+import { appProtocolResponse } from './app-protocol.ts';
+import {
+  APP_ORIGIN,
+  APP_SCHEME,
+  checkCall,
+  checkDroppedPaths,
+  isSafeExternalUrl,
+  lockedWebPreferences,
+  navigationDecision,
+  permissionDecision,
+  windowOpenDecision,
+} from './security.ts';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const rendererDir = path.join(here, '../renderer');
@@ -27,6 +37,8 @@ const dataDirArg = argValue('--data-dir');
 const dataDir = dataDirArg ? path.resolve(dataDirArg) : defaultDataDir();
 app.setPath('userData', dataDir);
 
+// Every renderer sandboxed, whatever a window's own options say.
+app.enableSandbox();
 protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
 
 let engine: HostedEngine | null = null;
@@ -36,17 +48,18 @@ function sendEvent(event: string, payload: unknown): void {
   mainWindow?.webContents.send('wirebench:event', event, payload);
 }
 
+/** Web links go to the system browser; nothing else is ever handed to the OS. */
+function openExternal(url: string | null): void {
+  if (url !== null && isSafeExternalUrl(url)) void shell.openExternal(url);
+}
+
 function registerAppProtocol(): void {
   const root = fs.existsSync(rendererDir) ? fs.realpathSync(rendererDir) : rendererDir;
   protocol.handle(APP_SCHEME, async (request) => {
-    const url = new URL(request.url);
-    const file = url.host === APP_HOST ? resolveStatic(root, url.pathname) : null;
-    if (!file) return new Response('Not found', { status: 404, headers: { 'Content-Type': 'text/plain' } });
-    const response = await net.fetch(pathToFileURL(file).toString());
-    return new Response(response.body, {
-      status: 200,
-      headers: { 'Content-Type': mimeType(file), 'Content-Security-Policy': CONTENT_SECURITY_POLICY, 'X-Content-Type-Options': 'nosniff' },
-    });
+    const answer = appProtocolResponse(root, request.url);
+    if (!answer.file) return new Response('Not found', { status: answer.status, headers: answer.headers });
+    const response = await net.fetch(pathToFileURL(answer.file).toString());
+    return new Response(response.body, { status: answer.status, headers: answer.headers });
   });
 }
 
@@ -58,35 +71,42 @@ async function pickFolders(): Promise<string[]> {
 
 function registerIpc(): void {
   ipcMain.handle('wirebench:call', async (event, method: unknown, args: unknown): Promise<Envelope<unknown>> => {
-    const frame = event.senderFrame;
-    if (!frame || !isTrustedSender(frame.url, frame === event.sender.mainFrame, devUrl)) {
-      return { ok: false, error: { code: 'forbidden', message: 'Calls are accepted only from the Wirebench window.' } };
-    }
-    if (typeof method !== 'string') return { ok: false, error: { code: 'bad_request', message: 'The method must be a string.' } };
-    if (method === 'dialog.pickFolders') return { ok: true, result: { paths: await pickFolders() } };
+    const checked = checkCall(event.senderFrame?.url, event.senderFrame === event.sender.mainFrame, method, args, devUrl);
+    if (!checked.ok) return { ok: false, error: checked.error };
+    if (checked.method === 'dialog.pickFolders') return { ok: true, result: { paths: await pickFolders() } };
     if (!engine) return { ok: false, error: { code: 'internal', message: 'The engine is still starting.' } };
-    return engine.call(method, args);
+    return engine.call(checked.method, checked.args);
   });
   ipcMain.on('wirebench:dropped', (event, paths: unknown) => {
-    const frame = event.senderFrame;
-    if (!frame || !isTrustedSender(frame.url, frame === event.sender.mainFrame, devUrl)) return;
-    if (!Array.isArray(paths) || paths.length > 1000 || !paths.every((p) => typeof p === 'string' && path.isAbsolute(p))) return;
-    sendEvent('onPathsDropped', { paths });
+    const checked = checkDroppedPaths(event.senderFrame?.url, event.senderFrame === event.sender.mainFrame, paths, devUrl);
+    if (checked) sendEvent('onPathsDropped', { paths: checked });
   });
 }
 
 function lockDownContents(): void {
   app.on('web-contents-created', (_event, contents) => {
     contents.on('will-attach-webview', (e) => e.preventDefault());
-    contents.on('will-navigate', (e) => e.preventDefault());
-    contents.on('will-redirect', (e) => e.preventDefault());
+    contents.on('will-navigate', (e) => {
+      const decision = navigationDecision(e.url);
+      if (!decision.allow) e.preventDefault();
+      openExternal(decision.openExternal);
+    });
+    contents.on('will-frame-navigate', (e) => {
+      if (!navigationDecision(e.url).allow) e.preventDefault();
+    });
+    contents.on('will-redirect', (e) => {
+      if (!navigationDecision(e.url).allow) e.preventDefault();
+    });
     contents.setWindowOpenHandler(({ url }) => {
-      if (isSafeExternalUrl(url)) void shell.openExternal(url);
-      return { action: 'deny' };
+      const decision = windowOpenDecision(url);
+      openExternal(decision.openExternal);
+      return { action: decision.action };
     });
   });
-  session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
-  session.defaultSession.setPermissionCheckHandler(() => false);
+  const ses = session.defaultSession;
+  ses.setPermissionRequestHandler((contents, permission, callback, details) => callback(permissionDecision(permission, details.requestingUrl ?? contents.getURL())));
+  ses.setPermissionCheckHandler((_contents, permission, requestingOrigin) => permissionDecision(permission, requestingOrigin));
+  ses.setDevicePermissionHandler(() => false);
 }
 
 function buildMenu(): void {
