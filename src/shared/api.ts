@@ -6,14 +6,16 @@ import type { AppMethods } from './api/app.ts';
 import type { CorpusMethods } from './api/corpus.ts';
 import type { ImportMethods, ImportProgress, ImportSummary } from './api/import.ts';
 import type { SearchMethods } from './api/search.ts';
+import type { CorpusHealth, IntegrityMethods } from './api/integrity.ts';
 
 export type * from './api/common.ts';
 export type * from './api/app.ts';
 export type * from './api/corpus.ts';
 export type * from './api/import.ts';
 export type * from './api/search.ts';
+export type * from './api/integrity.ts';
 
-export interface Methods extends AppMethods, CorpusMethods, ImportMethods, SearchMethods {}
+export interface Methods extends AppMethods, CorpusMethods, ImportMethods, SearchMethods, IntegrityMethods {}
 
 export type MethodName = keyof Methods;
 export type MethodArgs<M extends MethodName> = Methods[M]['args'];
@@ -26,6 +28,8 @@ export interface Events {
   onCorpusChanged: { articles: number };
   /** Desktop app: folders or files to import, dropped on the window or chosen from the File menu. */
   onPathsDropped: { paths: string[] };
+  /** The corpus's health changed (a restore, a check that found problems, a failed backup). */
+  onCorpusHealth: CorpusHealth;
 }
 
 export type EventName = keyof Events;
@@ -44,6 +48,11 @@ const methodNames: Record<MethodName, true> = {
   'import.run': true,
   'import.cancel': true,
   'search.query': true,
+  'corpus.health': true,
+  'corpus.check': true,
+  'backup.list': true,
+  'backup.create': true,
+  'backup.restore': true,
 };
 export const METHOD_NAMES = Object.keys(methodNames) as MethodName[];
 
@@ -52,6 +61,7 @@ const eventNames: Record<EventName, true> = {
   onImportFinished: true,
   onCorpusChanged: true,
   onPathsDropped: true,
+  onCorpusHealth: true,
 };
 export const EVENT_NAMES = Object.keys(eventNames) as EventName[];
 

@@ -3,7 +3,7 @@
 // stalls the server.
 import { parentPort, workerData } from 'node:worker_threads';
 import { EVENT_NAMES } from '../../shared/api.ts';
-import { createEngine, type Engine } from '../engine.ts';
+import { openEngine, type Engine } from '../engine.ts';
 import { toWbError } from '../errors.ts';
 import type { FromWorker, ToWorker, WorkerInit } from './protocol.ts';
 
@@ -14,7 +14,8 @@ const init = workerData as WorkerInit;
 
 let engine: Engine;
 try {
-  engine = createEngine({ ...init, log: (message) => post({ type: 'log', message }) });
+  // The shells that host the worker run for hours: back the corpus up daily while in use.
+  engine = await openEngine({ ...init, autoBackup: true, log: (message) => post({ type: 'log', message }) });
   for (const event of EVENT_NAMES) engine.on(event, (payload) => post({ type: 'event', event, payload }));
   post({ type: 'ready' });
 } catch (error) {
