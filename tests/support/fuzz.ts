@@ -11,7 +11,7 @@ type Element = DefaultTreeAdapterMap['element'];
 export const DEFAULT_SEED = 20260707;
 
 /** Throws the failure of the smallest counterexample, in its own words, with the seed to replay it. */
-function report(details: fc.RunDetails<unknown>): void {
+function report<T>(details: fc.RunDetails<T>): void {
   if (!details.failed) return;
   const why = details.errorInstance instanceof Error ? details.errorInstance.message : String(details.errorInstance);
   throw new Error(`${why}\n(fast-check seed ${details.seed}, path ${details.counterexamplePath}, after ${details.numRuns} runs)`);
@@ -137,6 +137,7 @@ function* walk(node: Node): Generator<Element> {
 
 /** The scheme a browser would see in a URL attribute (entities are decoded by parse5; browsers drop whitespace and controls). */
 function schemeOf(value: string): string | null {
+  // eslint-disable-next-line no-control-regex -- control characters are what browsers skip here
   const cleaned = value.replace(/[\u0000-\u0020\u007f-\u009f]/g, '');
   const m = /^([a-zA-Z][a-zA-Z0-9+.-]*):/.exec(cleaned);
   return m ? m[1]!.toLowerCase() : null;
@@ -227,6 +228,7 @@ export function articleText({ controls = false, maxLength = 12 } = {}): fc.Arbit
 export function normaliseText(text: string): string {
   return text
     .normalize('NFC')
+    // eslint-disable-next-line no-control-regex -- removing control characters is the point
     .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\ufffe\uffff]/g, '')
     .replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '')
     .replace(/\s+/gu, ' ')

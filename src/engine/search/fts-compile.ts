@@ -5,7 +5,7 @@ import { QueryError, type QueryNode } from './query-parser.ts';
 
 export function ftsString(text: string): string {
   // A NUL would end the expression early inside SQLite ("unterminated string"): drop it.
-  return `"${text.replace(/\u0000/g, '').replace(/"/g, '""')}"`;
+  return `"${text.replaceAll('\u0000', '').replace(/"/g, '""')}"`;
 }
 
 export function compileFts(node: QueryNode): string {
