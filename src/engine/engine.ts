@@ -290,7 +290,7 @@ export class Engine implements Transport {
       // Keep what is being replaced: as a backup when it can be read, set aside otherwise.
       let savedAs: BackupInfo | null = null;
       const current = this.session;
-      if (current && current.store.total() > 0) {
+      if (current) {
         try {
           savedAs = await createBackup(current.db, this.dataDir, 'pre-restore');
         } catch (error) {

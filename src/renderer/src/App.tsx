@@ -3,6 +3,7 @@
 import { useCallback, useRef, useState } from 'react';
 import { shell } from './api/index.ts';
 import { AboutDialog } from './components/about-dialog.tsx';
+import { CorpusHealthBanner } from './components/corpus-health-banner.tsx';
 import { EmptyState } from './components/empty-state.tsx';
 import { FilterBar } from './components/filter-bar.tsx';
 import { ImportDialog } from './components/import-dialog.tsx';
@@ -12,6 +13,7 @@ import { StartupPanel } from './components/startup-panel.tsx';
 import { TopBar } from './components/top-bar.tsx';
 import { useApiEvent } from './hooks/use-api-event.ts';
 import { useCorpus } from './hooks/use-corpus.ts';
+import { useCorpusHealth } from './hooks/use-corpus-health.ts';
 import { isTypingTarget, modalOpen, useHotkeys } from './hooks/use-hotkeys.ts';
 import { useImport } from './hooks/use-import.ts';
 import { useImportReport } from './hooks/use-import-report.ts';
@@ -26,6 +28,7 @@ type Dialog = { kind: 'import'; paths: string[] } | { kind: 'about' } | null;
 export function App() {
   const { notify, reportError } = useNotices();
   const corpus = useCorpus();
+  const health = useCorpusHealth(corpus.refresh);
   const controls = useSearchFilters();
   const importer = useImport(reportError);
   const [view] = useState<View>('search');
@@ -81,6 +84,7 @@ export function App() {
         }
         filters={hasArticles && corpus.stats ? <FilterBar controls={controls} stats={corpus.stats} /> : null}
       />
+      <CorpusHealthBanner state={health} />
       <main className="main">
         {corpus.stats === null ? (
           <StartupPanel error={corpus.statsError} onRetry={corpus.refresh} />
