@@ -153,6 +153,22 @@ describe('loopback server defences', () => {
     await stillServes();
   });
 
+  it('refuses at once a body declared larger than the limit, before reading it', async () => {
+    const socket = net.connect(server.port, '127.0.0.1');
+    await new Promise((r) => socket.once('connect', r));
+    socket.write(`POST /api/call HTTP/1.1\r\nHost: 127.0.0.1:${server.port}\r\nCookie: ${cookie}\r\nContent-Type: application/json\r\nContent-Length: ${50 * 1024 * 1024}\r\n\r\n{`);
+    const answer = await new Promise<string>((resolve) => {
+      let data = '';
+      socket.on('data', (c) => {
+        data += c;
+        if (data.includes('\r\n\r\n')) resolve(data);
+      });
+    });
+    socket.destroy();
+    expect(answer).toMatch(/^HTTP\/1\.1 413/);
+    await stillServes();
+  });
+
   it('drops a body that arrives too slowly, and keeps serving others meanwhile', async () => {
     const socket = net.connect(server.port, '127.0.0.1');
     await new Promise((r) => socket.once('connect', r));

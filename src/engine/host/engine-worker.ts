@@ -24,28 +24,9 @@ try {
   process.exit(1);
 }
 
-// Calls are started one per turn of the event loop rather than all at once as they arrive:
-// under a stream of searches from many clients, a running import (which advances one file
-// operation per turn) still gets every other turn instead of waiting behind the whole queue.
-const calls: Extract<ToWorker, { type: 'call' }>[] = [];
-let pumping = false;
-function pump(): void {
-  const message = calls.shift();
-  if (!message) {
-    pumping = false;
-    return;
-  }
-  void engine.call(message.method, message.args).then((envelope) => post({ type: 'result', id: message.id, envelope }));
-  setImmediate(pump);
-}
-
 port.on('message', (message: ToWorker) => {
   if (message.type === 'call') {
-    calls.push(message);
-    if (!pumping) {
-      pumping = true;
-      setImmediate(pump);
-    }
+    void engine.call(message.method, message.args).then((envelope) => post({ type: 'result', id: message.id, envelope }));
   } else if (message.type === 'close') {
     void engine.close().then(() => {
       post({ type: 'closed' });
