@@ -208,7 +208,7 @@ describe('loopback server defences', () => {
   });
 
   it('answers a CORS preflight without any Access-Control-Allow header', async () => {
-    for (const headers of [{ cookie }, {}]) {
+    for (const headers of [{ cookie }, {}] as Record<string, string>[]) {
       const res = await raw({ method: 'OPTIONS', path: '/api/call', headers: { origin: 'http://evil.example', 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type', ...headers } });
       expect(res.status).toBeGreaterThanOrEqual(400);
       expect(Object.keys(res.headers).filter((h) => h.startsWith('access-control-'))).toEqual([]);
