@@ -72,6 +72,14 @@ describe('src/main/index.ts wires every defence', () => {
     expect((prefs[0] as ts.PropertyAssignment).initializer.getText(main)).toMatch(/^lockedWebPreferences\(/);
   });
 
+  it('loads the window from app://, never from file://', () => {
+    expect(callsTo(main, /\.loadFile$/)).toHaveLength(0);
+    const loads = callsTo(main, /\.loadURL$/);
+    expect(loads).toHaveLength(1);
+    expect(loads[0]!.arguments[0]!.getText(main)).toBe('devUrl ?? `${APP_ORIGIN}/index.html`');
+    expect(main.getText()).not.toMatch(/['"`]file:/);
+  });
+
   it('serves app:// through appProtocolResponse', () => {
     const handle = only(/^protocol\.handle$/, 'APP_SCHEME');
     expect(calledNames(handle, main)).toContain('appProtocolResponse');

@@ -59,6 +59,11 @@ describe('packaging (electron-builder.yml)', () => {
     expect(c.extraResources).toEqual([{ from: 'resources', to: 'resources' }]);
   });
 
+  it('builds on a current Electron (no older than the one the security review was done on)', () => {
+    const { version } = require('electron/package.json') as { version: string };
+    expect(Number(version.split('.')[0])).toBeGreaterThanOrEqual(45);
+  });
+
   it('rejects a misspelt fuse (electron-builder validates the file)', async () => {
     const c = await config();
     await expect(validateConfiguration({ ...c, electronFuses: { ...c.electronFuses, runAsNod: false } }, new DebugLogger(false))).rejects.toThrow(/electronFuses/);
