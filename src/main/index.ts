@@ -42,6 +42,9 @@ app.enableSandbox();
 protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
 
 let engine: HostedEngine | null = null;
+// The window opens at once; calls wait here while the engine opens and checks the corpus
+// (quick_check reads the whole file: seconds on a big corpus).
+let engineReady: Promise<HostedEngine | null> = Promise.resolve(null);
 let mainWindow: BrowserWindow | null = null;
 
 function sendEvent(event: string, payload: unknown): void {
@@ -74,8 +77,9 @@ function registerIpc(): void {
     const checked = checkCall(event.senderFrame?.url, event.senderFrame === event.sender.mainFrame, method, args, devUrl);
     if (!checked.ok) return { ok: false, error: checked.error };
     if (checked.method === 'dialog.pickFolders') return { ok: true, result: { paths: await pickFolders() } };
-    if (!engine) return { ok: false, error: { code: 'internal', message: 'The engine is still starting.' } };
-    return engine.call(checked.method, checked.args);
+    const started = engine ?? (await engineReady);
+    if (!started) return { ok: false, error: { code: 'internal', message: 'The Wirebench engine did not start; see the message it showed.' } };
+    return started.call(checked.method, checked.args);
   });
   ipcMain.on('wirebench:dropped', (event, paths: unknown) => {
     const checked = checkDroppedPaths(event.senderFrame?.url, event.senderFrame === event.sender.mainFrame, paths, devUrl);
@@ -164,14 +168,19 @@ if (!app.requestSingleInstanceLock()) {
     registerIpc();
     buildMenu();
     const resourcesDir = app.isPackaged ? path.join(process.resourcesPath, 'resources') : path.join(app.getAppPath(), 'resources');
-    try {
-      engine = await startEngineHost({ createWorker: createEngineWorker, dataDir, resourcesDir });
-    } catch (error) {
-      dialog.showErrorBox('Wirebench cannot open its corpus', `${(error as Error).message}\n\nData folder: ${dataDir}`);
-      app.quit();
-      return;
-    }
-    for (const event of EVENT_NAMES) engine.on(event, (payload) => sendEvent(event, payload));
+    engineReady = startEngineHost({ createWorker: createEngineWorker, dataDir, resourcesDir }).then(
+      (started) => {
+        engine = started;
+        for (const event of EVENT_NAMES) started.on(event, (payload) => sendEvent(event, payload));
+        return started;
+      },
+      (error: unknown) => {
+        // The engine answers even for a corpus it cannot open; this is the worker itself failing.
+        dialog.showErrorBox('Wirebench cannot start its engine', `${(error as Error).message}\n\nData folder: ${dataDir}`);
+        app.quit();
+        return null;
+      },
+    );
     createWindow();
     app.on('activate', () => {
       if (BrowserWindow.getAllWindows().length === 0) createWindow();
