@@ -4,6 +4,7 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
+import { test as appTest } from './support/fixtures.ts';
 import { HealthBanner } from './pages/health-banner.ts';
 import { SearchPage } from './pages/search-page.ts';
 import { FIXTURES, makeDataDir, removeDataDir, REPO_ROOT, SCREENSHOTS, startServer } from './support/server.ts';
@@ -50,4 +51,19 @@ test('a damaged corpus is set aside, the window says so, and the backup restores
   } finally {
     removeDataDir(dataDir);
   }
+});
+
+appTest('About shows when the corpus was checked and backed up, and does both on demand', async ({ app, shoot }) => {
+  await app.importFolders([FIXTURES]);
+  const about = await app.openAbout();
+  await expect(about.lastCheck).toHaveText(/^Quick check on \d{4}-\d{2}-\d{2} \d{2}:\d{2} UTC: sound/);
+  await expect(about.newestBackup).toHaveText('none yet');
+  await about.backUpNow();
+  await expect(about.safetyStatus).toHaveText(/^Backed up to .+corpus-\d{8}T\d{9}Z-manual\.sqlite\.$/);
+  await expect(about.newestBackup).toHaveText(/UTC \(manual\)$/);
+  await about.checkNow();
+  await expect(about.safetyStatus).toHaveText(/^Full check on .+: sound \(/);
+  await expect(about.lastCheck).toHaveText(/^Full check on .+: sound/);
+  await shoot('about-corpus-safety');
+  await about.close();
 });

@@ -138,7 +138,7 @@ function* openSteps(options: GuardOptions): Generator<BackupRequest, OpenedCorpu
 
   if (!exists) {
     const db = openCorpus({ dataDir, migrations });
-    removeMarkers(stale);
+    health.lastCheck = quickCheck(db);
     return done(db);
   }
 
