@@ -3,7 +3,7 @@
 // error response, latency percentiles, and the server's memory over time (RSS from /proc),
 // as JSON on stdout.
 //
-//   npm run bench:load -- [--seconds 60] [--clients 50] [--base FOLDER] [--import FOLDER...]
+//   npm run bench:load -- [--seconds 60] [--clients 50] [--base FOLDER] [--import FOLDER...] [--heap-mb N]
 //
 // --base is imported before the clock starts (the corpus searched); --import is what the
 // importing client brings in while the searches run. Defaults use the generated wire corpus
@@ -26,11 +26,19 @@ export interface LoadOptions {
   queries?: string[];
   /** How often to sample the server's memory. */
   sampleMs?: number;
+  /**
+   * Caps the server's JavaScript heap (MB). Unconstrained, V8 grows its heap lazily and RSS
+   * creeps up under load; with a cap, a leak would end in an out-of-memory crash instead.
+   */
+  heapMb?: number;
 }
 
 export interface LoadResult {
   clients: number;
   seconds: number;
+  heapMb: number | null;
+  /** How the server process ended: 0 (or SIGTERM) after a clean stop; anything else is a crash. */
+  serverExit: string;
   searches: number;
   searchesPerSecond: number;
   errors: number;
@@ -63,8 +71,9 @@ function rssMb(pid: number): number {
   }
 }
 
-async function startServe(dataDir: string): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawn(process.execPath, ['src/cli/main.ts', 'serve', '--data-dir', dataDir, '--port', '0'], { cwd: REPO, stdio: ['ignore', 'pipe', 'pipe'] });
+async function startServe(dataDir: string, heapMb?: number): Promise<{ child: ChildProcess; url: string }> {
+  const heap = heapMb ? [`--max-old-space-size=${heapMb}`, '--max-semi-space-size=2'] : [];
+  const child = spawn(process.execPath, [...heap, 'src/cli/main.ts', 'serve', '--data-dir', dataDir, '--port', '0'], { cwd: REPO, stdio: ['ignore', 'pipe', 'pipe'] });
   let stderr = '';
   child.stderr!.setEncoding('utf8').on('data', (c: string) => (stderr += c));
   const url = await new Promise<string>((resolve, reject) => {
@@ -121,7 +130,7 @@ async function login(launchUrl: string): Promise<Session> {
 
 export async function runLoad(options: LoadOptions): Promise<LoadResult> {
   const queries = options.queries ?? DEFAULT_QUERIES;
-  const { child, url } = await startServe(options.dataDir);
+  const { child, url } = await startServe(options.dataDir, options.heapMb);
   const pid = child.pid!;
   const session = await login(url);
   const latencies: number[] = [];
@@ -188,8 +197,9 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
   const seconds = (Date.now() - started) / 1000;
   const stats = await post(session, { method: 'corpus.stats', args: {} });
   session.agent.destroy();
+  const exited = child.exitCode !== null ? `exited ${child.exitCode} during the run` : null;
   child.kill('SIGTERM');
-  await new Promise((r) => child.once('exit', r));
+  const exit = exited ?? (await new Promise<string>((r) => child.once('exit', (code, signal) => r(String(code ?? signal)))));
 
   latencies.sort((a, b) => a - b);
   const round = (x: number): number => Math.round(x * 10) / 10;
@@ -197,6 +207,8 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
   return {
     clients: options.clients,
     seconds: round(seconds),
+    heapMb: options.heapMb ?? null,
+    serverExit: exit,
     searches: latencies.length,
     searchesPerSecond: round(latencies.length / seconds),
     errors,
@@ -240,9 +252,10 @@ async function main(): Promise<void> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'wirebench-load-'));
   fs.copyFileSync(path.join(baseData, 'corpus.sqlite'), path.join(dataDir, 'corpus.sqlite'));
   try {
-    const result = await runLoad({ dataDir, importPaths, clients, durationMs: seconds * 1000 });
+    const heapMb = argList('heap-mb')[0] ? Number(argList('heap-mb')[0]) : undefined;
+    const result = await runLoad({ dataDir, importPaths, clients, durationMs: seconds * 1000, heapMb });
     process.stdout.write(`${JSON.stringify({ bench: 'load', base, importPaths, ...result }, null, 2)}\n`);
-    if (result.errors > 0) process.exitCode = 1;
+    if (result.errors > 0 || !['0', 'SIGTERM'].includes(result.serverExit)) process.exitCode = 1;
   } finally {
     fs.rmSync(dataDir, { recursive: true, force: true });
   }
