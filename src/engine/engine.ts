@@ -299,13 +299,21 @@ export class Engine implements Transport {
       }
       await this.closeSession();
       const file = corpusPath(this.dataDir);
-      if (fs.existsSync(file)) {
-        if (savedAs) for (const suffix of ['', '-wal', '-shm', '-journal']) fs.rmSync(file + suffix, { force: true });
-        else setAside(this.dataDir, [`replaced by the backup ${name}`]);
-      }
       const incoming = `${file}.restoring`;
-      fs.copyFileSync(backup.path, incoming);
-      fs.renameSync(incoming, file);
+      try {
+        // The copy first: if it fails (disk full), the current corpus is still in place.
+        fs.copyFileSync(backup.path, incoming);
+        if (fs.existsSync(file)) {
+          if (savedAs) for (const suffix of ['-wal', '-shm', '-journal']) fs.rmSync(file + suffix, { force: true });
+          else setAside(this.dataDir, [`replaced by the backup ${name}`]);
+        }
+        fs.renameSync(incoming, file);
+      } catch (error) {
+        fs.rmSync(incoming, { force: true, recursive: true });
+        this.corpus = await openCorpusGuarded({ dataDir: this.dataDir, migrations: this.migrations, keepBackups: this.keepBackups, log: this.log });
+        this.startSession();
+        throw new WbFailure('internal', `The backup could not be restored (${error instanceof Error ? error.message : String(error)}); the corpus is as it was.`);
+      }
       this.corpus = await openCorpusGuarded({ dataDir: this.dataDir, migrations: this.migrations, keepBackups: this.keepBackups, log: this.log });
       this.startSession();
       pruneBackups(this.dataDir, this.keepBackups);

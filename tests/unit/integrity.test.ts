@@ -284,6 +284,20 @@ describe('restore', () => {
     await engine.close();
   });
 
+  it('leaves the corpus as it was when the backup cannot be copied in', async () => {
+    const { dir, articles } = await corpusWithArticles();
+    const engine = await openEngine({ dataDir: dir, ...quiet });
+    const api = createClient(engine);
+    const backup = await api.call('backup.create', {});
+    // A folder where the copy must go makes the copy fail, as a full disk would.
+    fs.mkdirSync(`${corpusPath(dir)}.restoring`);
+    fs.writeFileSync(path.join(`${corpusPath(dir)}.restoring`, 'x'), 'x');
+    await expect(api.call('backup.restore', { name: backup.name })).rejects.toMatchObject({ message: expect.stringMatching(/could not be restored .*the corpus is as it was/) });
+    expect((await api.call('corpus.stats', {})).articles).toBe(articles);
+    expect((await api.call('corpus.health', {})).state).toBe('ok');
+    await engine.close();
+  });
+
   it('waits for other processes to close the corpus', async () => {
     const { dir } = await corpusWithArticles();
     const engine = await openEngine({ dataDir: dir, ...quiet });
