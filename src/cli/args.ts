@@ -3,7 +3,7 @@
 import path from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { createClient, type Client } from '../shared/api.ts';
-import { createEngine } from '../engine/engine.ts';
+import { openEngine } from '../engine/engine.ts';
 import { defaultDataDir } from '../engine/paths.ts';
 
 export class UsageError extends Error {}
@@ -44,7 +44,9 @@ export function dataDir(value: string | undefined): string {
 }
 
 export async function withEngine<T>(dir: string, work: (api: Client) => Promise<T>): Promise<T> {
-  const engine = createEngine({ dataDir: dir });
+  const engine = await openEngine({ dataDir: dir });
+  // A corpus that was repaired, set aside or opened read-only: say so whatever the command.
+  if (engine.health.state !== 'ok' && engine.health.message) process.stderr.write(`wirebench: ${engine.health.message}\n`);
   try {
     return await work(createClient(engine));
   } finally {

@@ -1,28 +1,49 @@
-// The engine: everything about the corpus behind the one contract. It opens the corpus,
-// assembles the modules that implement the contract's methods, and answers every call with
-// an envelope; it never throws across that boundary.
+// The engine: everything about the corpus behind the one contract. It opens the corpus
+// carefully (integrity/open.ts), assembles the modules that implement the contract's methods,
+// and answers every call with an envelope; it never throws across that boundary. When the
+// corpus cannot be opened the engine still starts: the corpus methods answer with the reason,
+// and the integrity methods (health, backups, restore) keep working, so the app never
+// crash-loops and the user can get their corpus back.
+import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Envelope, EventName, Events, MethodArgs, MethodName, MethodResult, Transport } from '../shared/api.ts';
+import type { BackupInfo, CorpusHealth, Envelope, EventName, Events, IntegrityReport, MethodArgs, MethodName, MethodResult, Transport } from '../shared/api.ts';
 import { isMethodName, METHOD_NAMES } from '../shared/api.ts';
 import { createAppModule } from './app-module.ts';
-import { createCompareModule } from './compare/module.ts';
 import type { EngineContext, EngineModule, Handler, Handlers } from './context.ts';
+import { Collections } from './collections/service.ts';
+import { createProvenanceIndexer } from './collections/provenance.ts';
+import { createCompareModule } from './compare/module.ts';
 import { createCorpusModule } from './corpus-module.ts';
-import { openCorpus, type Db } from './db/open.ts';
+import { latestVersion, type Migration } from './db/migrate.ts';
+import { MIGRATIONS } from './db/migrations/index.ts';
+import { corpusPath, type Db } from './db/open.ts';
+import { demoAttribution, demoAvailable } from './demo.ts';
 import { toWbError, WbFailure } from './errors.ts';
 import { createImporter, createImportModule } from './ingest/module.ts';
+import { createBackup, DEFAULT_KEEP, findBackup, listBackups, newestGoodBackup, pruneBackups, verifyBackupFile } from './integrity/backups.ts';
+import { fullCheck } from './integrity/checks.ts';
+import { createIntegrityModule, INTEGRITY_METHODS, type CorpusControl } from './integrity/module.ts';
+import { openCorpusGuarded, openCorpusGuardedSync, setAside, type OpenedCorpus } from './integrity/open.ts';
+import { otherLiveSessions, removeMarkers } from './integrity/sessions.ts';
 import { checkArgs } from './schemas.ts';
 import { createFtsIndexer } from './search/fts-indexer.ts';
 import { createSearchModule } from './search/module.ts';
 import { SearchService } from './search/search.ts';
-import { ArticleStore } from './store/articles.ts';
-import { ensureDerived } from './store/derived.ts';
 import { createQuoteIndexer } from './quotes/indexer.ts';
 import { createCollectionsModule, createQuotesModule } from './quotes/module.ts';
 import { QuoteSearch } from './quotes/search.ts';
-import { Collections } from './collections/service.ts';
-import { createProvenanceIndexer } from './collections/provenance.ts';
+import { ArticleStore } from './store/articles.ts';
+import { ensureDerived } from './store/derived.ts';
+import { VERSION } from './version.ts';
+
+export interface AutoBackupOptions {
+  /** A daily backup is due when the newest backup is older than this (default 24 h). */
+  maxAgeMs?: number;
+  /** How often to look (default 1 h), and how soon after opening the first time (default 2 min). */
+  intervalMs?: number;
+  firstCheckMs?: number;
+}
 
 export interface EngineOptions {
   dataDir: string;
@@ -30,6 +51,12 @@ export interface EngineOptions {
   resourcesDir?: string;
   /** Where internal errors are logged (never sent to clients). */
   log?: (message: string) => void;
+  /** Long-running shells (the desktop app, web mode) back the corpus up daily while in use. */
+  autoBackup?: boolean | AutoBackupOptions;
+  /** How many automatic backups to keep (default 7). */
+  keepBackups?: number;
+  /** The schema migrations (tests give broken ones). */
+  migrations?: readonly Migration[];
 }
 
 /** resources/ at the top of the checkout, as seen from this file. */
@@ -37,48 +64,100 @@ export const DEFAULT_RESOURCES_DIR = path.resolve(path.dirname(fileURLToPath(imp
 
 type Listener = (payload: unknown) => void;
 
+interface Session {
+  db: Db;
+  store: ArticleStore;
+  modules: EngineModule[];
+  handlers: Partial<Handlers>;
+}
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
 export class Engine implements Transport {
   readonly dataDir: string;
-  readonly db: Db;
+  private readonly resourcesDir: string;
   private readonly log: (message: string) => void;
+  private readonly migrations: readonly Migration[];
+  private readonly keepBackups: number;
   private readonly listeners = new Map<string, Set<Listener>>();
-  private readonly modules: EngineModule[];
-  private readonly handlers: Handlers;
+  private readonly integrity: Partial<Handlers>;
+  private corpus: OpenedCorpus;
+  private session: Session | null = null;
+  private restoring = false;
+  private backupRunning: Promise<unknown> = Promise.resolve();
+  private timers: ReturnType<typeof setTimeout>[] = [];
   private closed = false;
 
-  constructor(options: EngineOptions) {
+  /** `opened` comes from openEngine (asynchronous open); without it the corpus is opened here. */
+  constructor(options: EngineOptions, opened?: OpenedCorpus) {
     this.dataDir = path.resolve(options.dataDir);
     this.log = options.log ?? ((message) => process.stderr.write(`${message}\n`));
-    this.db = openCorpus({ dataDir: this.dataDir });
-    const store = new ArticleStore(this.db);
-    const ctx: EngineContext = {
-      db: this.db,
-      dataDir: this.dataDir,
-      resourcesDir: options.resourcesDir ?? DEFAULT_RESOURCES_DIR,
-      store,
-      emit: (event, payload) => this.emit(event, payload),
-      log: this.log,
-    };
-    store.addIndexer(createFtsIndexer(this.db));
-    const quoteIndexer = createQuoteIndexer(this.db);
-    store.addIndexer(quoteIndexer);
-    const collections = new Collections(this.db);
-    collections.onChange = (ids) => this.emit('onCollectionsChanged', { collectionIds: ids });
-    store.addIndexer(createProvenanceIndexer(this.db, (ids) => this.emit('onCollectionsChanged', { collectionIds: ids })));
-    // Derived data of an older version (or never built, as after migration 0020) is rebuilt now.
-    ensureDerived(this.db, [quoteIndexer], this.log);
-    const search = new SearchService(this.db);
-    const importer = createImporter(ctx);
-    this.modules = [
-      createAppModule(ctx, importer),
-      createCorpusModule(ctx, search),
-      createImportModule(importer),
-      createSearchModule(search),
-      createQuotesModule(new QuoteSearch(this.db)),
-      createCollectionsModule(ctx, collections),
-      createCompareModule(ctx),
-    ];
-    this.handlers = assemble(this.modules);
+    this.resourcesDir = options.resourcesDir ?? DEFAULT_RESOURCES_DIR;
+    this.migrations = options.migrations ?? MIGRATIONS;
+    this.keepBackups = options.keepBackups ?? DEFAULT_KEEP;
+    this.corpus = opened ?? openCorpusGuardedSync({ dataDir: this.dataDir, migrations: this.migrations, keepBackups: this.keepBackups, log: this.log });
+    this.integrity = createIntegrityModule(this.control()).handlers;
+    this.startSession();
+    if (options.autoBackup) this.scheduleBackups(options.autoBackup === true ? {} : options.autoBackup);
+  }
+
+  /** The open corpus. Throws when there is none (corpus.health says why). */
+  get db(): Db {
+    if (!this.session) throw this.unavailableFailure();
+    return this.session.db;
+  }
+
+  get health(): CorpusHealth {
+    return this.corpus.health;
+  }
+
+  private unavailableFailure(): WbFailure {
+    const e = this.corpus.unavailable ?? { code: 'unavailable', message: this.corpus.health.message ?? 'The corpus is not open.' };
+    return new WbFailure(e.code, e.message);
+  }
+
+  private startSession(): void {
+    const db = this.corpus.db;
+    if (!db) return;
+    try {
+      const store = new ArticleStore(db);
+      const ctx: EngineContext = {
+        db,
+        dataDir: this.dataDir,
+        resourcesDir: this.resourcesDir,
+        store,
+        emit: (event, payload) => this.emit(event, payload),
+        log: this.log,
+      };
+      store.addIndexer(createFtsIndexer(db));
+      const quoteIndexer = createQuoteIndexer(db);
+      store.addIndexer(quoteIndexer);
+      const collections = new Collections(db);
+      collections.onChange = (ids) => this.emit('onCollectionsChanged', { collectionIds: ids });
+      store.addIndexer(createProvenanceIndexer(db, (ids) => this.emit('onCollectionsChanged', { collectionIds: ids })));
+      // Derived data of an older version (or never built, as after migration 0020) is rebuilt now.
+      if (!db.readonly) ensureDerived(db, [quoteIndexer], this.log);
+      const search = new SearchService(db);
+      const importer = createImporter(ctx);
+      const modules = [
+        createAppModule(ctx, importer),
+        createCorpusModule(ctx, search),
+        createImportModule(importer),
+        createSearchModule(search),
+        createQuotesModule(new QuoteSearch(db)),
+        createCollectionsModule(ctx, collections),
+        createCompareModule(ctx),
+      ];
+      this.session = { db, store, modules, handlers: assemble(modules, INTEGRITY_METHODS) };
+    } catch (error) {
+      // A read-only corpus left at an old schema by a failed upgrade may lack what the modules
+      // need; the engine still answers, with the reason.
+      this.log(`wirebench: the corpus modules could not start: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+      db.close();
+      removeMarkers(this.corpus.marker ? [this.corpus.marker] : []);
+      const message = `${this.corpus.health.message ?? 'The corpus cannot be used.'} This version of Wirebench cannot read it as it is; restore a backup or update Wirebench.`;
+      this.corpus = { db: null, marker: null, unavailable: { code: 'unavailable', message }, health: { ...this.corpus.health, state: 'unavailable', message, schemaVersion: null } };
+    }
   }
 
   /** The transport face: any method name and arguments in, an envelope out. */
@@ -88,11 +167,26 @@ export class Engine implements Transport {
     return this.dispatch(method, args ?? {});
   }
 
+  private handlerFor<M extends MethodName>(method: M): Handler<M> {
+    const own = this.integrity[method];
+    if (own) return own as Handler<M>;
+    if (this.restoring) throw new WbFailure('busy', 'A backup is being restored; try again in a moment.');
+    const handler = this.session?.handlers[method] ?? (this.fallback[method] as Handler<M> | undefined);
+    if (!handler) throw this.unavailableFailure();
+    return handler as Handler<M>;
+  }
+
+  /** What still works without a corpus: the app's own information. */
+  private readonly fallback: Partial<Handlers> = {
+    'app.info': () => ({ version: VERSION, dataDir: this.dataDir, demoAvailable: demoAvailable(this.resourcesDir) }),
+    'demo.attribution': () => demoAttribution(this.resourcesDir),
+  };
+
   private async dispatch<M extends MethodName>(method: M, rawArgs: unknown): Promise<Envelope<MethodResult<M>>> {
     const checked = checkArgs(method, rawArgs);
     if (!checked.ok) return { ok: false, error: { code: 'bad_request', message: checked.message } };
     try {
-      const handler = this.handlers[method] as Handler<M>;
+      const handler = this.handlerFor(method);
       return { ok: true, result: await handler(checked.args as MethodArgs<M>) };
     } catch (error) {
       if (!(error instanceof WbFailure)) this.log(`wirebench: ${method} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
@@ -117,34 +211,176 @@ export class Engine implements Transport {
     }
   }
 
+  private healthChanged(): void {
+    this.emit('onCorpusHealth', this.corpus.health);
+  }
+
+  // ---- integrity: checks, backups, restore ----
+
+  private control(): CorpusControl {
+    return {
+      health: () => this.corpus.health,
+      check: () => this.check(),
+      listBackups: () => ({ folder: path.join(this.dataDir, 'backups'), backups: listBackups(this.dataDir) }),
+      backup: () => this.backup('manual'),
+      restore: (name) => this.restore(name),
+    };
+  }
+
+  private check(): IntegrityReport {
+    const db = this.db;
+    const report = fullCheck(db, { repair: !db.readonly });
+    const health = this.corpus.health;
+    health.lastCheck = report;
+    if (!report.ok) {
+      const backup = newestGoodBackup(this.dataDir, latestVersion(this.migrations));
+      health.newestBackup = backup;
+      health.message = `The full check found the corpus damaged (${report.problems[0]}). ` + (backup ? `Restore the backup of ${backup.createdAt.slice(0, 16).replace('T', ' ')} UTC.` : 'There is no backup to restore; export what you need.');
+      this.healthChanged();
+    } else if (report.repaired.length) {
+      health.message = `The full check found the full-text index (${report.repaired.join(', ')}) damaged and rebuilt it from the articles; nothing was lost.`;
+      this.healthChanged();
+    }
+    return report;
+  }
+
+  /** One backup at a time: the next waits for the one running. */
+  private backup(reason: 'daily' | 'manual' | 'pre-restore'): Promise<BackupInfo> {
+    const run = this.backupRunning.then(async () => {
+      const db = this.db;
+      const backup = await createBackup(db, this.dataDir, reason);
+      pruneBackups(this.dataDir, this.keepBackups);
+      this.corpus.health.newestBackup = backup;
+      return backup;
+    });
+    this.backupRunning = run.catch(() => {});
+    return run;
+  }
+
+  private scheduleBackups(options: AutoBackupOptions): void {
+    const maxAge = options.maxAgeMs ?? DAY_MS;
+    const tick = async (): Promise<void> => {
+      if (this.closed || this.restoring || !this.session || this.session.db.readonly) return;
+      const newest = listBackups(this.dataDir)[0];
+      if (newest && Date.now() - Date.parse(newest.createdAt) < maxAge) return;
+      if (this.session.store.total() === 0) return;
+      try {
+        await this.backup('daily');
+      } catch (error) {
+        this.log(`wirebench: the daily backup failed: ${(error as Error).message}`);
+        this.corpus.health.message = `The daily backup failed: ${(error as Error).message}`;
+        this.healthChanged();
+      }
+    };
+    const first = setTimeout(() => void tick(), options.firstCheckMs ?? 2 * 60_000);
+    const every = setInterval(() => void tick(), options.intervalMs ?? 60 * 60_000);
+    first.unref();
+    every.unref();
+    this.timers.push(first, every);
+  }
+
+  private async closeSession(): Promise<void> {
+    const session = this.session;
+    this.session = null;
+    if (session) {
+      for (const module of session.modules) await module.close?.();
+      if (!session.db.readonly) {
+        try {
+          session.db.pragma('optimize');
+        } catch {
+          // optimisation is a nicety; closing is what matters
+        }
+      }
+      session.db.close();
+    }
+    if (this.corpus.marker) removeMarkers([this.corpus.marker]);
+  }
+
+  private async restore(name: string): Promise<CorpusHealth> {
+    if (this.restoring) throw new WbFailure('busy', 'A backup is already being restored.');
+    const backup = findBackup(this.dataDir, name);
+    const latest = latestVersion(this.migrations);
+    if (backup.schemaVersion > latest) throw new WbFailure('newer_database', `The backup ${name} was written by a newer Wirebench (schema ${backup.schemaVersion}); update Wirebench to restore it.`);
+    const problems = verifyBackupFile(backup.path);
+    if (problems.length) throw new WbFailure('bad_request', `The backup ${name} failed its check (${problems[0]}); choose another.`);
+    const others = otherLiveSessions(this.dataDir);
+    if (others.length) throw new WbFailure('busy', `Another Wirebench process (pid ${others.map((o) => o.pid).join(', ')}) has this corpus open; close it, then restore.`);
+
+    this.restoring = true;
+    try {
+      await this.backupRunning;
+      // Keep what is being replaced: as a backup when it can be read, set aside otherwise.
+      let savedAs: BackupInfo | null = null;
+      const current = this.session;
+      if (current) {
+        try {
+          savedAs = await createBackup(current.db, this.dataDir, 'pre-restore');
+        } catch (error) {
+          this.log(`wirebench: could not back up the corpus before restoring: ${(error as Error).message}`);
+        }
+      }
+      await this.closeSession();
+      const file = corpusPath(this.dataDir);
+      const incoming = `${file}.restoring`;
+      try {
+        // The copy first: if it fails (disk full), the current corpus is still in place.
+        fs.copyFileSync(backup.path, incoming);
+        if (fs.existsSync(file)) {
+          if (savedAs) for (const suffix of ['-wal', '-shm', '-journal']) fs.rmSync(file + suffix, { force: true });
+          else setAside(this.dataDir, [`replaced by the backup ${name}`]);
+        }
+        fs.renameSync(incoming, file);
+      } catch (error) {
+        fs.rmSync(incoming, { force: true, recursive: true });
+        this.corpus = await openCorpusGuarded({ dataDir: this.dataDir, migrations: this.migrations, keepBackups: this.keepBackups, log: this.log });
+        this.startSession();
+        throw new WbFailure('internal', `The backup could not be restored (${error instanceof Error ? error.message : String(error)}); the corpus is as it was.`);
+      }
+      this.corpus = await openCorpusGuarded({ dataDir: this.dataDir, migrations: this.migrations, keepBackups: this.keepBackups, log: this.log });
+      this.startSession();
+      pruneBackups(this.dataDir, this.keepBackups);
+      if (savedAs && this.corpus.health.state === 'ok') this.corpus.health.newestBackup = savedAs;
+    } finally {
+      this.restoring = false;
+    }
+    this.healthChanged();
+    this.emit('onCorpusChanged', { articles: this.session?.store.total() ?? 0 });
+    return this.corpus.health;
+  }
+
   /** Stops running work (what an import stored stays) and closes the corpus cleanly. */
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
-    for (const module of this.modules) await module.close?.();
-    try {
-      this.db.pragma('optimize');
-    } catch {
-      // optimisation is a nicety; closing is what matters
-    }
-    this.db.close();
+    for (const t of this.timers) clearTimeout(t);
+    await this.backupRunning;
+    await this.closeSession();
   }
 }
 
-/** Every method handled exactly once across the modules. */
-function assemble(modules: EngineModule[]): Handlers {
+/** Every method handled exactly once across the modules (and the engine's own). */
+function assemble(modules: EngineModule[], own: readonly MethodName[]): Handlers {
   const handlers: Partial<Handlers> = {};
   for (const module of modules) {
     for (const [method, handler] of Object.entries(module.handlers)) {
-      if (method in handlers) throw new Error(`two engine modules handle ${method}`);
+      if (method in handlers || own.includes(method as MethodName)) throw new Error(`two engine modules handle ${method}`);
       (handlers as Record<string, unknown>)[method] = handler;
     }
   }
-  const missing = METHOD_NAMES.filter((m) => !(m in handlers));
+  const missing = METHOD_NAMES.filter((m) => !(m in handlers) && !own.includes(m));
   if (missing.length) throw new Error(`no engine module handles ${missing.join(', ')}`);
   return handlers as Handlers;
 }
 
+/** Opens the engine synchronously (tests, scripts); a corpus that needs an upgrade is backed up with VACUUM INTO. */
 export function createEngine(options: EngineOptions): Engine {
   return new Engine(options);
 }
+
+/** Opens the engine the way the shells do: the pre-migration backup uses the online backup API. */
+export async function openEngine(options: EngineOptions): Promise<Engine> {
+  const dataDir = path.resolve(options.dataDir);
+  const opened = await openCorpusGuarded({ dataDir, migrations: options.migrations ?? MIGRATIONS, keepBackups: options.keepBackups, log: options.log ?? ((m) => process.stderr.write(`${m}\n`)) });
+  return new Engine(options, opened);
+}
+

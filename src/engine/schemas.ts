@@ -85,6 +85,12 @@ export const SCHEMAS = {
   'dialog.saveFile': v.strictObject({ defaultName: v.pipe(v.string(), v.maxLength(300)), format: v.picklist(['md', 'html', 'docx', 'pdf']) }),
   'compare.articles': v.strictObject({ a: id, b: id }),
   'compare.matrix': v.strictObject({ ids: v.pipe(v.array(id), v.minLength(2), v.maxLength(20)) }),
+  'corpus.health': none,
+  'corpus.check': none,
+  'backup.list': none,
+  'backup.create': none,
+  // A file name from backup.list, never a path: restoring takes only files from the backups folder.
+  'backup.restore': v.strictObject({ name: v.pipe(v.string(), v.maxLength(200), v.regex(/^corpus-[0-9TZ]+-[a-z-]+\.sqlite$/, 'a backup name from backup.list')) }),
 } satisfies { [M in MethodName]: v.GenericSchema<unknown, MethodArgs<M>> };
 
 /** The first problem with the arguments, in words, or null if they are valid. */

@@ -8,9 +8,20 @@ import { app, BrowserWindow, dialog, ipcMain, Menu, net, protocol, session, shel
 import { EVENT_NAMES, type Envelope } from '../shared/api.ts';
 import { startEngineHost, type HostedEngine } from '../engine/host/engine-host.ts';
 import { defaultDataDir } from '../engine/paths.ts';
-import { mimeType, resolveStatic } from '../server/static-files.ts';
 import createEngineWorker from '../engine/host/engine-worker.ts?nodeWorker';
-import { APP_HOST, APP_ORIGIN, APP_SCHEME, CONTENT_SECURITY_POLICY, isSafeExternalUrl, isTrustedSender, lockedWebPreferences, parseArticleLink } from './security.ts';
+import { appProtocolResponse } from './app-protocol.ts';
+import {
+  APP_ORIGIN,
+  APP_SCHEME,
+  checkCall,
+  checkDroppedPaths,
+  isSafeExternalUrl,
+  lockedWebPreferences,
+  navigationDecision,
+  parseArticleLink,
+  permissionDecision,
+  windowOpenDecision,
+} from './security.ts';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const rendererDir = path.join(here, '../renderer');
@@ -27,26 +38,32 @@ const dataDirArg = argValue('--data-dir');
 const dataDir = dataDirArg ? path.resolve(dataDirArg) : defaultDataDir();
 app.setPath('userData', dataDir);
 
+// Every renderer sandboxed, whatever a window's own options say.
+app.enableSandbox();
 protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
 
 let engine: HostedEngine | null = null;
+// The window opens at once; calls wait here while the engine opens and checks the corpus
+// (quick_check reads the whole file: seconds on a big corpus).
+let engineReady: Promise<HostedEngine | null> = Promise.resolve(null);
 let mainWindow: BrowserWindow | null = null;
 
 function sendEvent(event: string, payload: unknown): void {
   mainWindow?.webContents.send('wirebench:event', event, payload);
 }
 
+/** Web links go to the system browser; nothing else is ever handed to the OS. */
+function openExternal(url: string | null): void {
+  if (url !== null && isSafeExternalUrl(url)) void shell.openExternal(url);
+}
+
 function registerAppProtocol(): void {
   const root = fs.existsSync(rendererDir) ? fs.realpathSync(rendererDir) : rendererDir;
   protocol.handle(APP_SCHEME, async (request) => {
-    const url = new URL(request.url);
-    const file = url.host === APP_HOST ? resolveStatic(root, url.pathname) : null;
-    if (!file) return new Response('Not found', { status: 404, headers: { 'Content-Type': 'text/plain' } });
-    const response = await net.fetch(pathToFileURL(file).toString());
-    return new Response(response.body, {
-      status: 200,
-      headers: { 'Content-Type': mimeType(file), 'Content-Security-Policy': CONTENT_SECURITY_POLICY, 'X-Content-Type-Options': 'nosniff' },
-    });
+    const answer = appProtocolResponse(root, request.url);
+    if (!answer.file) return new Response('Not found', { status: answer.status, headers: answer.headers });
+    const response = await net.fetch(pathToFileURL(answer.file).toString());
+    return new Response(response.body, { status: answer.status, headers: answer.headers });
   });
 }
 
@@ -79,9 +96,9 @@ async function saveFile(args: unknown): Promise<string | null> {
  * Desktop PDF: the engine renders the briefing's HTML, and Electron's own Chromium prints it,
  * in a hidden window with no script, no preload and no network.
  */
-async function exportPdf(args: unknown): Promise<Envelope<unknown>> {
-  const { collectionId, path: target } = args as { collectionId: number; path: string };
-  const html = await engine!.call('briefing.export', { collectionId, format: 'html' });
+async function exportPdf(started: HostedEngine, args: { collectionId: number; path: string }): Promise<Envelope<unknown>> {
+  const { collectionId, path: target } = args;
+  const html = await started.call('briefing.export', { collectionId, format: 'html' });
   if (!html.ok) return html;
   const { data, fileName } = html.result as { data: string; fileName: string };
   const win = new BrowserWindow({ show: false, webPreferences: { javascript: false, sandbox: true, contextIsolation: true, nodeIntegration: false, offscreen: true } });
@@ -101,38 +118,49 @@ async function exportPdf(args: unknown): Promise<Envelope<unknown>> {
 
 function registerIpc(): void {
   ipcMain.handle('wirebench:call', async (event, method: unknown, args: unknown): Promise<Envelope<unknown>> => {
-    const frame = event.senderFrame;
-    if (!frame || !isTrustedSender(frame.url, frame === event.sender.mainFrame, devUrl)) {
-      return { ok: false, error: { code: 'forbidden', message: 'Calls are accepted only from the Wirebench window.' } };
+    const checked = checkCall(event.senderFrame?.url, event.senderFrame === event.sender.mainFrame, method, args, devUrl);
+    if (!checked.ok) return { ok: false, error: checked.error };
+    if (checked.method === 'dialog.pickFolders') return { ok: true, result: { paths: await pickFolders() } };
+    if (checked.method === 'dialog.saveFile') return { ok: true, result: { path: await saveFile(checked.args) } };
+    const started = engine ?? (await engineReady);
+    if (!started) return { ok: false, error: { code: 'internal', message: 'The Wirebench engine did not start; see the message it showed.' } };
+    // Desktop PDF: printed by Electron's own Chromium rather than the engine's.
+    const a = checked.args as { format?: unknown; path?: unknown; collectionId?: unknown };
+    if (checked.method === 'briefing.export' && a.format === 'pdf' && typeof a.path === 'string' && typeof a.collectionId === 'number') {
+      return exportPdf(started, { collectionId: a.collectionId, path: a.path });
     }
-    if (typeof method !== 'string') return { ok: false, error: { code: 'bad_request', message: 'The method must be a string.' } };
-    if (method === 'dialog.pickFolders') return { ok: true, result: { paths: await pickFolders() } };
-    if (method === 'dialog.saveFile') return { ok: true, result: { path: await saveFile(args) } };
-    if (!engine) return { ok: false, error: { code: 'internal', message: 'The engine is still starting.' } };
-    const a = args as { format?: unknown; path?: unknown; collectionId?: unknown } | null;
-    if (method === 'briefing.export' && a?.format === 'pdf' && typeof a.path === 'string' && path.isAbsolute(a.path) && Number.isInteger(a.collectionId)) return exportPdf(a);
-    return engine.call(method, args);
+    return started.call(checked.method, checked.args);
   });
   ipcMain.on('wirebench:dropped', (event, paths: unknown) => {
-    const frame = event.senderFrame;
-    if (!frame || !isTrustedSender(frame.url, frame === event.sender.mainFrame, devUrl)) return;
-    if (!Array.isArray(paths) || paths.length > 1000 || !paths.every((p) => typeof p === 'string' && path.isAbsolute(p))) return;
-    sendEvent('onPathsDropped', { paths });
+    const checked = checkDroppedPaths(event.senderFrame?.url, event.senderFrame === event.sender.mainFrame, paths, devUrl);
+    if (checked) sendEvent('onPathsDropped', { paths: checked });
   });
 }
 
 function lockDownContents(): void {
   app.on('web-contents-created', (_event, contents) => {
     contents.on('will-attach-webview', (e) => e.preventDefault());
-    contents.on('will-navigate', (e) => e.preventDefault());
-    contents.on('will-redirect', (e) => e.preventDefault());
+    contents.on('will-navigate', (e) => {
+      const decision = navigationDecision(e.url);
+      if (!decision.allow) e.preventDefault();
+      openExternal(decision.openExternal);
+    });
+    contents.on('will-frame-navigate', (e) => {
+      if (!navigationDecision(e.url).allow) e.preventDefault();
+    });
+    contents.on('will-redirect', (e) => {
+      if (!navigationDecision(e.url).allow) e.preventDefault();
+    });
     contents.setWindowOpenHandler(({ url }) => {
-      if (isSafeExternalUrl(url)) void shell.openExternal(url);
-      return { action: 'deny' };
+      const decision = windowOpenDecision(url);
+      openExternal(decision.openExternal);
+      return { action: decision.action };
     });
   });
-  session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
-  session.defaultSession.setPermissionCheckHandler(() => false);
+  const ses = session.defaultSession;
+  ses.setPermissionRequestHandler((contents, permission, callback, details) => callback(permissionDecision(permission, details.requestingUrl ?? contents.getURL())));
+  ses.setPermissionCheckHandler((_contents, permission, requestingOrigin) => permissionDecision(permission, requestingOrigin));
+  ses.setDevicePermissionHandler(() => false);
 }
 
 function buildMenu(): void {
@@ -172,6 +200,7 @@ function createWindow(): void {
     webPreferences: lockedWebPreferences(path.join(here, '../preload/index.cjs')),
   });
   mainWindow.once('ready-to-show', () => mainWindow?.show());
+  mainWindow.on('closed', () => (mainWindow = null));
   mainWindow.webContents.once('did-finish-load', () => {
     if (pendingLink) {
       const link = pendingLink;
@@ -180,7 +209,6 @@ function createWindow(): void {
       setTimeout(() => openLink(link), 500);
     }
   });
-  mainWindow.on('closed', () => (mainWindow = null));
   void mainWindow.loadURL(devUrl ?? `${APP_ORIGIN}/index.html`);
 }
 
@@ -217,14 +245,19 @@ if (!app.requestSingleInstanceLock()) {
     registerIpc();
     buildMenu();
     const resourcesDir = app.isPackaged ? path.join(process.resourcesPath, 'resources') : path.join(app.getAppPath(), 'resources');
-    try {
-      engine = await startEngineHost({ createWorker: createEngineWorker, dataDir, resourcesDir });
-    } catch (error) {
-      dialog.showErrorBox('Wirebench cannot open its corpus', `${(error as Error).message}\n\nData folder: ${dataDir}`);
-      app.quit();
-      return;
-    }
-    for (const event of EVENT_NAMES) engine.on(event, (payload) => sendEvent(event, payload));
+    engineReady = startEngineHost({ createWorker: createEngineWorker, dataDir, resourcesDir }).then(
+      (started) => {
+        engine = started;
+        for (const event of EVENT_NAMES) started.on(event, (payload) => sendEvent(event, payload));
+        return started;
+      },
+      (error: unknown) => {
+        // The engine answers even for a corpus it cannot open; this is the worker itself failing.
+        dialog.showErrorBox('Wirebench cannot start its engine', `${(error as Error).message}\n\nData folder: ${dataDir}`);
+        app.quit();
+        return null;
+      },
+    );
     createWindow();
     app.on('activate', () => {
       if (BrowserWindow.getAllWindows().length === 0) createWindow();

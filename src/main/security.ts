@@ -1,29 +1,35 @@
-// The desktop window's security settings, in one place so a unit test can pin them: any
-// loosening (nodeIntegration, sandbox off, webviews) fails the test suite.
+// The desktop window's security decisions, as pure functions so each one is unit-tested in
+// plain Node (no Electron runs in CI); src/main/index.ts wires each in one line, and
+// tests/unit/electron-wiring.test.ts checks that it does. Loosening any of them fails a test.
 import type { WebPreferences } from 'electron';
+import { isMethodName, type MethodArgs, type MethodName, type WbError } from '../shared/api.ts';
+import { checkArgs } from '../engine/schemas.ts';
 
 export const APP_SCHEME = 'app';
 export const APP_HOST = 'wirebench';
 export const APP_ORIGIN = `${APP_SCHEME}://${APP_HOST}`;
 
+/** The window's webPreferences, without the preload path. */
+export const LOCKED_WEB_PREFERENCES = Object.freeze({
+  contextIsolation: true,
+  sandbox: true,
+  nodeIntegration: false,
+  nodeIntegrationInWorker: false,
+  nodeIntegrationInSubFrames: false,
+  webSecurity: true,
+  allowRunningInsecureContent: false,
+  experimentalFeatures: false,
+  webviewTag: false,
+  navigateOnDragDrop: false,
+  safeDialogs: true,
+  spellcheck: true,
+} as const satisfies WebPreferences);
+
 export function lockedWebPreferences(preload: string): WebPreferences {
-  return {
-    preload,
-    contextIsolation: true,
-    sandbox: true,
-    nodeIntegration: false,
-    nodeIntegrationInWorker: false,
-    nodeIntegrationInSubFrames: false,
-    webSecurity: true,
-    allowRunningInsecureContent: false,
-    experimentalFeatures: false,
-    webviewTag: false,
-    navigateOnDragDrop: false,
-    safeDialogs: true,
-    spellcheck: true,
-  };
+  return { preload, ...LOCKED_WEB_PREFERENCES };
 }
 
+// No frames, workers, plugins or inline code; the page talks only to its own origin.
 export const CONTENT_SECURITY_POLICY = [
   "default-src 'self'",
   "script-src 'self'",
@@ -31,33 +37,85 @@ export const CONTENT_SECURITY_POLICY = [
   "img-src 'self' data:",
   "font-src 'self' data:",
   "connect-src 'self'",
+  "frame-src 'none'",
+  "worker-src 'none'",
   "object-src 'none'",
   "base-uri 'none'",
   "form-action 'none'",
   "frame-ancestors 'none'",
 ].join('; ');
 
+function parseUrl(value: unknown): URL | null {
+  if (typeof value !== 'string') return null;
+  try {
+    return new URL(value);
+  } catch {
+    return null;
+  }
+}
+
 /** Only the app's own page may call the engine: not a subframe, not a page navigated elsewhere. */
 export function isTrustedSender(frameUrl: string | undefined, isMainFrame: boolean, devUrl: string | null): boolean {
   if (!frameUrl || !isMainFrame) return false;
-  let url: URL;
-  try {
-    url = new URL(frameUrl);
-  } catch {
-    return false;
-  }
+  const url = parseUrl(frameUrl);
+  if (!url) return false;
   if (url.protocol === `${APP_SCHEME}:` && url.host === APP_HOST) return true;
   return devUrl !== null && url.origin === new URL(devUrl).origin;
 }
 
 /** Links the user clicks open in the system browser, and only web links. */
-export function isSafeExternalUrl(value: string): boolean {
-  try {
-    const url = new URL(value);
-    return url.protocol === 'https:' || url.protocol === 'http:';
-  } catch {
-    return false;
-  }
+export function isSafeExternalUrl(value: unknown): value is string {
+  const url = parseUrl(value);
+  return url !== null && (url.protocol === 'https:' || url.protocol === 'http:') && url.hostname !== '';
+}
+
+export interface NavigationDecision {
+  /** Never true: the window shows the app and nothing else. */
+  allow: false;
+  /** A web link the user followed, to open in the system browser instead. */
+  openExternal: string | null;
+}
+
+/** will-navigate, will-redirect, will-frame-navigate: the window never leaves the app. */
+export function navigationDecision(url: string): NavigationDecision {
+  return { allow: false, openExternal: isSafeExternalUrl(url) ? url : null };
+}
+
+/** window.open and target=_blank links: no new Electron window, web links go to the browser. */
+export function windowOpenDecision(url: string): { action: 'deny'; openExternal: string | null } {
+  return { action: 'deny', openExternal: isSafeExternalUrl(url) ? url : null };
+}
+
+/** Permissions the app's own page may use; everything else (camera, geolocation, ...) is refused. */
+const APP_PERMISSIONS: ReadonlySet<string> = new Set(['clipboard-sanitized-write']);
+
+export function permissionDecision(permission: string, requestingUrl: string | undefined | null): boolean {
+  const url = parseUrl(requestingUrl);
+  if (!url || url.protocol !== `${APP_SCHEME}:` || url.host !== APP_HOST) return false;
+  return APP_PERMISSIONS.has(permission);
+}
+
+export type CallCheck = { ok: true; method: MethodName; args: MethodArgs<MethodName> } | { ok: false; error: WbError };
+
+/**
+ * Every IPC call: from the app's main frame, to a method of the contract, with arguments
+ * that match its schema. The engine checks the arguments again; this keeps a bad call from
+ * ever reaching the main process's own handlers (the native dialogs) or the worker.
+ */
+export function checkCall(senderUrl: string | undefined, isMainFrame: boolean, method: unknown, args: unknown, devUrl: string | null): CallCheck {
+  if (!isTrustedSender(senderUrl, isMainFrame, devUrl)) return { ok: false, error: { code: 'forbidden', message: 'Calls are accepted only from the Wirebench window.' } };
+  if (!isMethodName(method)) return { ok: false, error: { code: 'bad_request', message: `Unknown method: ${String(method).slice(0, 80)}` } };
+  const checked = checkArgs(method, args ?? {});
+  if (!checked.ok) return { ok: false, error: { code: 'bad_request', message: checked.message } };
+  return { ok: true, method, args: checked.args };
+}
+
+/** Paths dropped on the window: from the app's main frame, absolute, a bounded list. */
+export function checkDroppedPaths(senderUrl: string | undefined, isMainFrame: boolean, paths: unknown, devUrl: string | null): string[] | null {
+  if (!isTrustedSender(senderUrl, isMainFrame, devUrl)) return null;
+  if (!Array.isArray(paths) || paths.length === 0 || paths.length > 1000) return null;
+  const ok = paths.every((p) => typeof p === 'string' && p.length > 0 && p.length <= 4096 && !p.includes('\0') && (p.startsWith('/') || /^[A-Za-z]:[\\/]/.test(p) || p.startsWith('\\\\')));
+  return ok ? (paths as string[]) : null;
 }
 
 /**

@@ -9,6 +9,7 @@ import type { ImportMethods, ImportProgress, ImportSummary } from './api/import.
 import type { SearchMethods } from './api/search.ts';
 import type { QuoteMethods } from './api/quotes.ts';
 import type { CollectionMethods } from './api/collections.ts';
+import type { CorpusHealth, IntegrityMethods } from './api/integrity.ts';
 
 export type * from './api/common.ts';
 export type * from './api/app.ts';
@@ -18,8 +19,9 @@ export type * from './api/import.ts';
 export type * from './api/search.ts';
 export type * from './api/quotes.ts';
 export type * from './api/collections.ts';
+export type * from './api/integrity.ts';
 
-export interface Methods extends AppMethods, CompareMethods, CorpusMethods, ImportMethods, SearchMethods, QuoteMethods, CollectionMethods {}
+export interface Methods extends AppMethods, CompareMethods, CorpusMethods, ImportMethods, SearchMethods, QuoteMethods, CollectionMethods, IntegrityMethods {}
 
 export type MethodName = keyof Methods;
 export type MethodArgs<M extends MethodName> = Methods[M]['args'];
@@ -36,6 +38,8 @@ export interface Events {
   onCollectionsChanged: { collectionIds: number[] };
   /** Desktop app: a wirebench://article/ID?start=…&end=… link (from an exported briefing) was opened. */
   onOpenArticle: { articleId: number; start: number | null; end: number | null };
+  /** The corpus's health changed (a restore, a check that found problems, a failed backup). */
+  onCorpusHealth: CorpusHealth;
 }
 
 export type EventName = keyof Events;
@@ -74,6 +78,11 @@ const methodNames: Record<MethodName, true> = {
   'dialog.saveFile': true,
   'compare.articles': true,
   'compare.matrix': true,
+  'corpus.health': true,
+  'corpus.check': true,
+  'backup.list': true,
+  'backup.create': true,
+  'backup.restore': true,
 };
 export const METHOD_NAMES = Object.keys(methodNames) as MethodName[];
 
@@ -84,6 +93,7 @@ const eventNames: Record<EventName, true> = {
   onPathsDropped: true,
   onCollectionsChanged: true,
   onOpenArticle: true,
+  onCorpusHealth: true,
 };
 export const EVENT_NAMES = Object.keys(eventNames) as EventName[];
 

@@ -193,5 +193,26 @@ for (const [name, make] of Object.entries(harnesses)) {
     it('says the folder picker is not available outside the desktop app', async () => {
       await expect(h.client.call('dialog.pickFolders', {})).rejects.toMatchObject({ code: 'unsupported' });
     });
+
+    // Last: it replaces the corpus.
+    it('reports the corpus health, checks, backs up and restores', async () => {
+      const health = await h.client.call('corpus.health', {});
+      expect(health).toMatchObject({ state: 'ok', message: null, uncleanShutdown: false, lastCheck: { kind: 'quick', ok: true } });
+      expect(await h.client.call('corpus.check', {})).toMatchObject({ kind: 'full', ok: true, problems: [], repaired: [] });
+      const backup = await h.client.call('backup.create', {});
+      expect(backup).toMatchObject({ reason: 'manual', schemaVersion: health.schemaVersion });
+      expect((await h.client.call('backup.list', {})).backups.map((b) => b.name)).toEqual([backup.name]);
+      await h.client.call('import.run', { paths: [path.join(REPO, 'resources/demo/articles/wikinews-en')] });
+      expect((await h.client.call('corpus.stats', {})).articles).toBeGreaterThan(summary.imported);
+      const healthEvents: unknown[] = [];
+      const off = h.client.on('onCorpusHealth', (p) => healthEvents.push(p));
+      const restored = await h.client.call('backup.restore', { name: backup.name });
+      expect(restored.state).toBe('ok');
+      expect((await h.client.call('corpus.stats', {})).articles).toBe(summary.imported);
+      await expect(h.client.call('backup.restore', { name: '../corpus.sqlite' })).rejects.toMatchObject({ code: 'bad_request' });
+      await new Promise((r) => setTimeout(r, 200));
+      expect(healthEvents).toHaveLength(1);
+      off();
+    });
   });
 }

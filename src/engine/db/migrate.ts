@@ -10,6 +10,26 @@ export interface Migration {
   up(db: Database): void;
 }
 
+/** A migration that threw; its transaction was rolled back, so the corpus is as it was. */
+export class MigrationError extends Error {
+  readonly version: number;
+  readonly migrationName: string;
+  readonly from: number;
+  constructor(migration: Migration, from: number, cause: unknown) {
+    super(`migration ${migration.version} (${migration.name}) failed: ${cause instanceof Error ? cause.message : String(cause)}`, { cause });
+    this.name = 'MigrationError';
+    this.version = migration.version;
+    this.migrationName = migration.name;
+    this.from = from;
+  }
+}
+
+/** Versions newer than the database's, in order (what migrate would apply). */
+export function pendingMigrations(db: Database, migrations: readonly Migration[]): Migration[] {
+  const current = schemaVersion(db);
+  return [...migrations].sort((a, b) => a.version - b.version).filter((m) => m.version > current);
+}
+
 export function schemaVersion(db: Database): number {
   return db.pragma('user_version', { simple: true }) as number;
 }
@@ -35,11 +55,15 @@ export function migrate(db: Database, migrations: readonly Migration[]): number[
   const applied: number[] = [];
   for (const migration of sorted) {
     if (migration.version <= current) continue;
-    db.transaction(() => {
-      migration.up(db);
-      // PRAGMA takes no bound parameters; the version is an integer from our own module list.
-      db.pragma(`user_version = ${Math.trunc(migration.version)}`);
-    })();
+    try {
+      db.transaction(() => {
+        migration.up(db);
+        // PRAGMA takes no bound parameters; the version is an integer from our own module list.
+        db.pragma(`user_version = ${Math.trunc(migration.version)}`);
+      })();
+    } catch (error) {
+      throw new MigrationError(migration, schemaVersion(db), error);
+    }
     applied.push(migration.version);
   }
   return applied;

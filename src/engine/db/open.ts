@@ -12,13 +12,15 @@ export interface OpenOptions {
   dataDir: string;
   migrations?: readonly Migration[];
   readonly?: boolean;
+  /** false: open without applying migrations (the guarded open backs up first, then migrates). */
+  migrate?: boolean;
 }
 
 export function corpusPath(dataDir: string): string {
   return path.join(dataDir, CORPUS_FILE);
 }
 
-export function openCorpus({ dataDir, migrations = MIGRATIONS, readonly = false }: OpenOptions): Db {
+export function openCorpus({ dataDir, migrations = MIGRATIONS, readonly = false, migrate: applyMigrations = true }: OpenOptions): Db {
   fs.mkdirSync(dataDir, { recursive: true, mode: 0o700 });
   const db = new Database(corpusPath(dataDir), { readonly });
   try {
@@ -30,7 +32,7 @@ export function openCorpus({ dataDir, migrations = MIGRATIONS, readonly = false 
       db.pragma('synchronous = NORMAL');
     }
     db.pragma('foreign_keys = ON');
-    if (!readonly) {
+    if (!readonly && applyMigrations) {
       migrate(db, migrations);
       markInterruptedRuns(db);
     }
@@ -42,7 +44,7 @@ export function openCorpus({ dataDir, migrations = MIGRATIONS, readonly = false 
 }
 
 /** An import whose process died mid-way is marked interrupted, so the history stays honest. */
-function markInterruptedRuns(db: Db): void {
+export function markInterruptedRuns(db: Db): void {
   const running = db.prepare(`SELECT id, owner_pid AS pid FROM import_runs WHERE status = 'running'`).all() as { id: number; pid: number | null }[];
   const mark = db.prepare(`UPDATE import_runs SET status = 'interrupted', finished_at = coalesce(finished_at, ?) WHERE id = ?`);
   for (const run of running) {

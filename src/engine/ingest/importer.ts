@@ -100,7 +100,10 @@ export class Importer {
     };
 
     const recordOutcome = this.db.prepare('INSERT INTO import_files (run_id, path, outcome, articles, reason) VALUES (?, ?, ?, ?, ?)');
-    const writeBatch = this.db.transaction((batch: FileResult[]) => {
+    // Counts are returned, not added to the progress inside the transaction: a batch whose
+    // commit fails (disk full) must not be counted as stored.
+    const writeBatch = this.db.transaction((batch: FileResult[]): { imported: number; duplicates: number } => {
+      const counts = { imported: 0, duplicates: 0 };
       for (const file of batch) {
         let outcome: Outcome;
         let stored = 0;
@@ -116,14 +119,15 @@ export class Importer {
             if (id === null) dupes++;
             else stored++;
           }
-          progress.imported += stored;
-          progress.duplicates += dupes;
+          counts.imported += stored;
+          counts.duplicates += dupes;
           outcome = stored > 0 ? 'imported' : 'duplicate';
         } else {
           outcome = file.outcome;
         }
         recordOutcome.run(runId, file.path, outcome, stored, file.reason);
       }
+      return counts;
     });
 
     let status: ImportSummary['status'] = 'completed';
@@ -143,7 +147,9 @@ export class Importer {
       let batchStarted = Date.now();
       const flush = async (): Promise<void> => {
         if (batch.length === 0) return;
-        writeBatch(batch);
+        const written = writeBatch(batch);
+        progress.imported += written.imported;
+        progress.duplicates += written.duplicates;
         batch = [];
         emit();
         // Let calls (searches, cancel) and events through between batches.

@@ -4,7 +4,8 @@
 import { QueryError, type QueryNode } from './query-parser.ts';
 
 export function ftsString(text: string): string {
-  return `"${text.replace(/"/g, '""')}"`;
+  // A NUL would end the expression early inside SQLite ("unterminated string"): drop it.
+  return `"${text.replaceAll('\u0000', '').replace(/"/g, '""')}"`;
 }
 
 export function compileFts(node: QueryNode): string {

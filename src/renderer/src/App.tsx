@@ -7,6 +7,7 @@ import { CompareMatrixView } from './components/compare-matrix.tsx';
 import { ComparePicker } from './components/compare-picker.tsx';
 import { CompareTray } from './components/compare-tray.tsx';
 import { CompareView } from './components/compare-view.tsx';
+import { CorpusHealthBanner } from './components/corpus-health-banner.tsx';
 import { EmptyState } from './components/empty-state.tsx';
 import { FilterBar } from './components/filter-bar.tsx';
 import { ImportDialog } from './components/import-dialog.tsx';
@@ -19,6 +20,7 @@ import { TopBar, type ViewName } from './components/top-bar.tsx';
 import { useCollections } from './hooks/use-collections.ts';
 import { useApiEvent } from './hooks/use-api-event.ts';
 import { useCorpus } from './hooks/use-corpus.ts';
+import { useCorpusHealth } from './hooks/use-corpus-health.ts';
 import { isTypingTarget, modalOpen, useHotkeys } from './hooks/use-hotkeys.ts';
 import { useImport } from './hooks/use-import.ts';
 import { useImportReport } from './hooks/use-import-report.ts';
@@ -39,6 +41,7 @@ const MAX_COMPARED = 20;
 export function App() {
   const { notify, reportError } = useNotices();
   const corpus = useCorpus();
+  const health = useCorpusHealth(corpus.refresh);
   const controls = useSearchFilters();
   const importer = useImport(reportError);
   const [view, setView] = useState<View>('search');
@@ -123,6 +126,7 @@ export function App() {
         }
         filters={hasArticles && corpus.stats && view === 'search' && mode.kind === 'list' ? <FilterBar controls={controls} stats={corpus.stats} /> : null}
       />
+      <CorpusHealthBanner state={health} />
       <main className="main">
         {corpus.stats === null ? (
           <StartupPanel error={corpus.statsError} onRetry={corpus.refresh} />

@@ -10,6 +10,8 @@ export type WbErrorCode =
   | 'cancelled'
   | 'unsupported' // this shell cannot do it (a native dialog in web mode)
   | 'newer_database' // the corpus was written by a newer Wirebench
+  | 'unavailable' // the corpus cannot be opened (damaged, unreadable); corpus.health says why
+  | 'read_only' // the corpus is open read-only (a failed upgrade); nothing can be written
   | 'unauthorized'
   | 'forbidden'
   | 'internal';

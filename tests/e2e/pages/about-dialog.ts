@@ -7,6 +7,10 @@ export class AboutDialog {
   readonly attribution: Locator;
   readonly sources: Locator;
   readonly credits: Locator;
+  readonly safety: Locator;
+  readonly lastCheck: Locator;
+  readonly newestBackup: Locator;
+  readonly safetyStatus: Locator;
 
   readonly page: Page;
 
@@ -17,6 +21,18 @@ export class AboutDialog {
     this.attribution = this.dialog.getByTestId('attribution');
     this.sources = this.attribution.getByRole('table');
     this.credits = this.attribution.getByRole('list', { name: 'Article credits' });
+    this.safety = this.dialog.getByTestId('corpus-safety');
+    this.lastCheck = this.safety.getByTestId('last-check');
+    this.newestBackup = this.safety.getByTestId('newest-backup');
+    this.safetyStatus = this.safety.getByTestId('safety-status');
+  }
+
+  async backUpNow(): Promise<void> {
+    await this.safety.getByRole('button', { name: 'Back up now' }).click();
+  }
+
+  async checkNow(): Promise<void> {
+    await this.safety.getByRole('button', { name: 'Check the corpus now' }).click();
   }
 
   async close(): Promise<void> {

@@ -5,6 +5,7 @@ import { api, type AppInfo, type DemoAttribution } from '../api/index.ts';
 import type { Shell } from '../api/index.ts';
 import { errorMessage } from '../hooks/use-notices.ts';
 import { formatNumber } from '../lib/format.ts';
+import { CorpusSafety } from './corpus-safety.tsx';
 import { Modal } from './modal.tsx';
 
 export interface AboutDialogProps {
@@ -53,6 +54,8 @@ export function AboutDialog({ info, shell, onClose }: AboutDialogProps) {
           </dd>
         </div>
       </dl>
+
+      <CorpusSafety />
 
       <section className="attribution" aria-labelledby="attribution-title" data-testid="attribution">
         <h3 id="attribution-title" className="section-title">
