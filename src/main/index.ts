@@ -20,6 +20,7 @@ import {
   navigationDecision,
   parseArticleLink,
   permissionDecision,
+  printWebPreferences,
   windowOpenDecision,
 } from './security.ts';
 
@@ -101,9 +102,10 @@ async function exportPdf(started: HostedEngine, args: { collectionId: number; pa
   const html = await started.call('briefing.export', { collectionId, format: 'html' });
   if (!html.ok) return html;
   const { data, fileName } = html.result as { data: string; fileName: string };
-  const win = new BrowserWindow({ show: false, webPreferences: { javascript: false, sandbox: true, contextIsolation: true, nodeIntegration: false, offscreen: true } });
+  const win = new BrowserWindow({ show: false, webPreferences: printWebPreferences() });
   try {
-    win.webContents.session.webRequest.onBeforeRequest({ urls: ['http://*/*', 'https://*/*', 'file://*/*'] }, (_d, callback) => callback({ cancel: true }));
+    // Nothing but the briefing itself: no network, no local files.
+    win.webContents.session.webRequest.onBeforeRequest({ urls: ['<all_urls>'] }, (details, callback) => callback({ cancel: !details.url.startsWith('data:') }));
     await win.loadURL(`data:text/html;charset=utf-8;base64,${data}`);
     const pdf = await win.webContents.printToPDF({ pageSize: 'A4', printBackground: true, preferCSSPageSize: true });
     await fs.promises.writeFile(`${target}.partial`, pdf);

@@ -29,6 +29,14 @@ export function lockedWebPreferences(preload: string): WebPreferences {
   return { preload, ...LOCKED_WEB_PREFERENCES };
 }
 
+/**
+ * The hidden window that prints a briefing's HTML to PDF: locked like the main window, and
+ * also without JavaScript, preload or middle-click (it is never shown to anyone).
+ */
+export function printWebPreferences(): WebPreferences {
+  return { ...LOCKED_WEB_PREFERENCES, javascript: false, offscreen: true, disableBlinkFeatures: 'Auxclick' };
+}
+
 // No frames, workers, plugins or inline code; the page talks only to its own origin.
 export const CONTENT_SECURITY_POLICY = [
   "default-src 'self'",

@@ -205,3 +205,12 @@ describe('wirebench:// article links', () => {
     }
   });
 });
+
+describe('the PDF print window', () => {
+  it('is locked like the main window, without JavaScript, preload or middle-click', async () => {
+    const { printWebPreferences, LOCKED_WEB_PREFERENCES } = await import('../../src/main/security.ts');
+    const prefs = printWebPreferences();
+    expect(prefs).toMatchObject({ ...LOCKED_WEB_PREFERENCES, javascript: false, disableBlinkFeatures: 'Auxclick' });
+    expect(prefs.preload).toBeUndefined();
+  });
+});

@@ -64,19 +64,26 @@ describe('src/main/index.ts wires every defence', () => {
       ts.forEachChild(n, visit);
     };
     visit(main);
-    expect(news).toHaveLength(1);
-    const options = news[0]!.arguments![0]!;
-    expect(ts.isObjectLiteralExpression(options)).toBe(true);
-    const prefs = (options as ts.ObjectLiteralExpression).properties.filter((p) => p.name?.getText(main) === 'webPreferences');
-    expect(prefs).toHaveLength(1);
-    expect((prefs[0] as ts.PropertyAssignment).initializer.getText(main)).toMatch(/^lockedWebPreferences\(/);
+    // The window, and the hidden one that prints briefings to PDF.
+    expect(news).toHaveLength(2);
+    const initialisers = news.map((n) => {
+      const options = n.arguments![0]!;
+      expect(ts.isObjectLiteralExpression(options)).toBe(true);
+      const prefs = (options as ts.ObjectLiteralExpression).properties.filter((p) => p.name?.getText(main) === 'webPreferences');
+      expect(prefs).toHaveLength(1);
+      return (prefs[0] as ts.PropertyAssignment).initializer.getText(main);
+    });
+    expect(initialisers.filter((i) => /^lockedWebPreferences\(/.test(i))).toHaveLength(1);
+    expect(initialisers.filter((i) => i === 'printWebPreferences()')).toHaveLength(1);
   });
 
   it('loads the window from app://, never from file://', () => {
     expect(callsTo(main, /\.loadFile$/)).toHaveLength(0);
-    const loads = callsTo(main, /\.loadURL$/);
-    expect(loads).toHaveLength(1);
-    expect(loads[0]!.arguments[0]!.getText(main)).toBe('devUrl ?? `${APP_ORIGIN}/index.html`');
+    const loads = callsTo(main, /\.loadURL$/).map((call) => call.arguments[0]!.getText(main));
+    // The window loads the app; the hidden PDF printer loads only the briefing's own HTML.
+    expect(loads).toHaveLength(2);
+    expect(loads).toContain('devUrl ?? `${APP_ORIGIN}/index.html`');
+    expect(loads.filter((l) => l !== 'devUrl ?? `${APP_ORIGIN}/index.html`')).toEqual(['`data:text/html;charset=utf-8;base64,${data}`']);
     expect(main.getText()).not.toMatch(/['"`]file:/);
   });
 
