@@ -11,6 +11,8 @@ import { createCorpusModule } from './corpus-module.ts';
 import { openCorpus, type Db } from './db/open.ts';
 import { toWbError, WbFailure } from './errors.ts';
 import { createImporter, createImportModule } from './ingest/module.ts';
+import { NearDuplicates } from './ingest/near-duplicates.ts';
+import type { PoolOptions } from './ingest/parser-pool.ts';
 import { checkArgs } from './schemas.ts';
 import { createFtsIndexer } from './search/fts-indexer.ts';
 import { createSearchModule } from './search/module.ts';
@@ -23,6 +25,10 @@ export interface EngineOptions {
   resourcesDir?: string;
   /** Where internal errors are logged (never sent to clients). */
   log?: (message: string) => void;
+  /** Parser worker limits (threads, time and memory per file). */
+  parsers?: PoolOptions;
+  /** Resume watching the stored watched folders (default true; the CLI's one-shot commands turn it off). */
+  watch?: boolean;
 }
 
 /** resources/ at the top of the checkout, as seen from this file. */
@@ -33,6 +39,7 @@ type Listener = (payload: unknown) => void;
 export class Engine implements Transport {
   readonly dataDir: string;
   readonly db: Db;
+  readonly store: ArticleStore;
   private readonly log: (message: string) => void;
   private readonly listeners = new Map<string, Set<Listener>>();
   private readonly modules: EngineModule[];
@@ -53,9 +60,17 @@ export class Engine implements Transport {
       log: this.log,
     };
     store.addIndexer(createFtsIndexer(this.db));
+    const nearDuplicates = new NearDuplicates(this.db);
+    store.addIndexer(nearDuplicates.indexer());
+    this.store = store;
     const search = new SearchService(this.db);
-    const importer = createImporter(ctx);
-    this.modules = [createAppModule(ctx, importer), createCorpusModule(ctx, search), createImportModule(importer), createSearchModule(search)];
+    const importer = createImporter(ctx, { nearDuplicates, ...(options.parsers ? { pool: options.parsers } : {}) });
+    this.modules = [
+      createAppModule(ctx, importer),
+      createCorpusModule(ctx, search, nearDuplicates),
+      createImportModule(ctx, importer, { watch: options.watch ?? true }),
+      createSearchModule(search),
+    ];
     this.handlers = assemble(this.modules);
   }
 

@@ -9,6 +9,9 @@ const id = v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(Number.MAX_
 const path = v.pipe(v.string(), v.minLength(1), v.maxLength(4096));
 const dateText = v.pipe(v.string(), v.maxLength(40));
 const queryText = v.pipe(v.string(), v.maxLength(2000));
+const offset = v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(100_000_000));
+const column = v.optional(v.pipe(v.string(), v.minLength(1), v.maxLength(200)));
+const columns = v.strictObject({ headline: column, body: column, published: column, source: column, url: column, byline: column, place: column, language: column });
 
 export const SCHEMAS = {
   'app.info': none,
@@ -17,8 +20,19 @@ export const SCHEMAS = {
   'dialog.pickFolders': none,
   'corpus.stats': none,
   'article.get': v.strictObject({ id, query: v.optional(queryText) }),
-  'import.run': v.strictObject({ paths: v.pipe(v.array(path), v.minLength(1), v.maxLength(1000)) }),
+  'article.nearDuplicates': v.strictObject({ id }),
+  'import.run': v.strictObject({ paths: v.pipe(v.array(path), v.minLength(1), v.maxLength(1000)), columns: v.optional(columns) }),
   'import.cancel': none,
+  'import.runs': v.strictObject({ limit: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(200))), offset: v.optional(offset) }),
+  'import.outcomes': v.strictObject({
+    runId: id,
+    outcome: v.optional(v.picklist(['imported', 'duplicate', 'skipped', 'failed'])),
+    offset: v.optional(offset),
+    limit: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(500))),
+  }),
+  'watch.add': v.strictObject({ path }),
+  'watch.remove': v.strictObject({ path }),
+  'watch.list': none,
   'search.query': v.strictObject({
     query: queryText,
     sort: v.optional(v.picklist(['relevance', 'date'])),

@@ -41,8 +41,14 @@ const methodNames: Record<MethodName, true> = {
   'dialog.pickFolders': true,
   'corpus.stats': true,
   'article.get': true,
+  'article.nearDuplicates': true,
   'import.run': true,
   'import.cancel': true,
+  'import.runs': true,
+  'import.outcomes': true,
+  'watch.add': true,
+  'watch.remove': true,
+  'watch.list': true,
   'search.query': true,
 };
 export const METHOD_NAMES = Object.keys(methodNames) as MethodName[];

@@ -11,6 +11,9 @@ export interface StoredArticle {
   place: string | null;
   agency: string | null;
   language: string | null;
+  byline?: string | null;
+  /** "UPDATE 2", "CORRECTED", ... */
+  versionNote?: string | null;
 }
 
 export interface ArticleIndexer {

@@ -1,5 +1,7 @@
 // Every migration, in order. Add new ones at the end with the next number.
 import type { Migration } from '../migrate.ts';
 import * as m0001 from './0001-foundation.ts';
+import * as m0002 from './0002-import-pipeline.ts';
+import * as m0003 from './0003-near-duplicates.ts';
 
-export const MIGRATIONS: readonly Migration[] = [m0001];
+export const MIGRATIONS: readonly Migration[] = [m0001, m0002, m0003];

@@ -1,0 +1,185 @@
+// A pool of parser worker threads. Parsing runs off the engine thread, several files at a
+// time, each worker with a memory limit and each job with a time limit: a parser that hangs
+// or runs out of memory is terminated and replaced, its file marked failed with the reason,
+// and the import goes on. Small files travel in batches to keep messages few; when a batch
+// fails, its files are retried one by one so only the culprit fails.
+import fs from 'node:fs';
+import os from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import type { ParseOutcome, ParseRequest } from './parse-file.ts';
+import type { ParseJob, ParseJobResult } from './parse-worker.ts';
+
+export interface PoolOptions {
+  /** Worker threads (default: one per core, at least 2, at most 4). */
+  size?: number;
+  /** Time one file may take, in ms (default 30 s). */
+  timeoutMs?: number;
+  /** Heap limit of each worker, in MB (default 512). */
+  memoryMb?: number;
+}
+
+interface Job {
+  id: number;
+  requests: ParseRequest[];
+  resolve(outcomes: ParseOutcome[]): void;
+  reject(error: Error): void;
+}
+
+interface Slot {
+  worker: Worker;
+  job: Job | null;
+  timer: NodeJS.Timeout | null;
+  /** Set when this worker was stopped on purpose (timeout), so its exit is not a second failure. */
+  stopping: string | null;
+}
+
+/**
+ * Where the parser worker's code is: next to this file when Node runs the TypeScript source,
+ * or the parse-worker.js entry of the electron-vite bundle (out/main/), seen from the chunk
+ * this code was bundled into (out/main/ or out/main/chunks/).
+ */
+export function parseWorkerUrl(base: string = import.meta.url): URL {
+  if (base.endsWith('.ts')) return new URL('./parse-worker.ts', base);
+  for (const candidate of ['./parse-worker.js', '../parse-worker.js']) {
+    const url = new URL(candidate, base);
+    if (fs.existsSync(fileURLToPath(url))) return url;
+  }
+  throw new Error(`the parser worker is missing next to ${base}`);
+}
+
+export class ParserPool {
+  private readonly slots: Slot[] = [];
+  private readonly queue: Job[] = [];
+  private readonly size: number;
+  private readonly timeoutMs: number;
+  private readonly memoryMb: number;
+  private readonly url: URL;
+  private nextId = 1;
+  private closed = false;
+  private startFailures = 0;
+
+  constructor(options: PoolOptions = {}) {
+    this.size = options.size ?? Math.max(2, Math.min(4, os.availableParallelism()));
+    this.timeoutMs = options.timeoutMs ?? 30_000;
+    this.memoryMb = options.memoryMb ?? 512;
+    this.url = parseWorkerUrl();
+  }
+
+  /** Parses the files (in any order) and resolves with one outcome per file, in request order. */
+  parse(requests: ParseRequest[]): Promise<ParseOutcome[]> {
+    if (this.closed) return Promise.reject(new Error('the parser pool is closed'));
+    return new Promise((resolve, reject) => {
+      this.queue.push({ id: this.nextId++, requests, resolve, reject });
+      this.pump();
+    });
+  }
+
+  get busy(): number {
+    return this.slots.filter((s) => s.job).length + this.queue.length;
+  }
+
+  private spawn(): Slot {
+    const worker = new Worker(this.url, {
+      resourceLimits: { maxOldGenerationSizeMb: this.memoryMb, maxYoungGenerationSizeMb: 32, stackSizeMb: 8 },
+      stdout: false,
+      stderr: false,
+    });
+    worker.unref();
+    const slot: Slot = { worker, job: null, timer: null, stopping: null };
+    worker.on('message', (message: ParseJobResult) => {
+      const job = slot.job;
+      if (!job || job.id !== message.id) return;
+      this.startFailures = 0;
+      this.finish(slot);
+      job.resolve(message.outcomes);
+      this.pump();
+    });
+    worker.on('error', (error: Error & { code?: string }) => {
+      const reason =
+        error.code === 'ERR_WORKER_OUT_OF_MEMORY' || /heap|memory/i.test(error.message)
+          ? `the parser ran out of memory (limit ${this.memoryMb} MB)`
+          : `the parser crashed: ${error.message}`;
+      this.lose(slot, reason);
+    });
+    worker.on('exit', (code) => this.lose(slot, slot.stopping ?? `the parser stopped unexpectedly (exit code ${code})`));
+    this.slots.push(slot);
+    return slot;
+  }
+
+  private finish(slot: Slot): void {
+    if (slot.timer) clearTimeout(slot.timer);
+    slot.timer = null;
+    slot.job = null;
+  }
+
+  /** A worker died or was stopped: fail or retry its job, drop it, and carry on with a new one. */
+  private lose(slot: Slot, reason: string): void {
+    const index = this.slots.indexOf(slot);
+    if (index < 0) return;
+    this.slots.splice(index, 1);
+    const job = slot.job;
+    this.finish(slot);
+    if (slot.stopping === null) void slot.worker.terminate();
+    if (job) {
+      if (job.requests.length > 1) {
+        // Retry each file alone, so only the one that caused this fails.
+        const outcomes: ParseOutcome[] = new Array(job.requests.length);
+        let left = job.requests.length;
+        job.requests.forEach((request, i) => {
+          this.queue.unshift({
+            id: this.nextId++,
+            requests: [request],
+            resolve: ([outcome]) => {
+              outcomes[i] = outcome!;
+              if (--left === 0) job.resolve(outcomes);
+            },
+            reject: job.reject,
+          });
+        });
+      } else {
+        job.resolve(job.requests.map((r) => ({ status: 'failed', path: r.path, reason })));
+      }
+    } else if (!this.closed && ++this.startFailures >= 3) {
+      // Workers that die before doing anything will not get better: stop instead of looping.
+      const error = new Error(`parser workers cannot start: ${reason}`);
+      for (const queued of this.queue.splice(0)) queued.reject(error);
+      return;
+    }
+    this.pump();
+  }
+
+  private pump(): void {
+    if (this.closed) return;
+    while (this.queue.length > 0) {
+      let slot = this.slots.find((s) => !s.job && !s.stopping);
+      if (!slot) {
+        if (this.slots.length >= this.size) return;
+        slot = this.spawn();
+      }
+      const job = this.queue.shift()!;
+      slot.job = job;
+      const current = slot;
+      const limit = this.timeoutMs * Math.max(1, Math.min(job.requests.length, 4));
+      slot.timer = setTimeout(() => {
+        current.stopping = `the parser took longer than ${Math.round(this.timeoutMs / 1000)} s and was stopped`;
+        void current.worker.terminate();
+      }, limit);
+      slot.worker.postMessage({ id: job.id, requests: job.requests } satisfies ParseJob);
+    }
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    const error = new Error('the import stopped');
+    for (const job of this.queue.splice(0)) job.reject(error);
+    await Promise.all(
+      this.slots.splice(0).map((slot) => {
+        slot.stopping = 'closed';
+        slot.job?.reject(error);
+        this.finish(slot);
+        return slot.worker.terminate();
+      }),
+    );
+  }
+}
