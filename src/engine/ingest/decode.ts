@@ -92,8 +92,11 @@ const CYRILLIC_FREQ: Record<string, number> = {
 export function plausibility(text: string): number {
   let total = 0;
   let words = 0;
-  for (const m of text.matchAll(/[^\s\d.,;:!?()"'«»\-–—/\\[\]<>=&]+/gu)) {
-    const word = m[0];
+  // Words are split at spaces and ASCII punctuation only: a typographic dash or symbol stuck to
+  // a word ("–ены") is the mark of a wrong code page (MacCyrillic "Ц" read as windows-1251).
+  for (const m of text.matchAll(/[^\s\d.,;:!?()"'/\\[\]<>=&-]+/gu)) {
+    const word = m[0].replace(/^[«»„“”‘’]+|[«»„“”‘’]+$/gu, '');
+    if (!word) continue;
     if (/^[ -~]*$/.test(word)) continue;
     words++;
     if (words > 4000) break;

@@ -102,6 +102,9 @@ export class Importer {
     this.current = controller;
     try {
       this.pool ??= new ParserPool(this.options.pool);
+      // A bigger page cache for the writes: the index B-trees (FTS, near-duplicate bands) are
+      // updated at random places, and SQLite's default 2 MB cache thrashes on a large corpus.
+      this.db.pragma('cache_size = -131072');
       return await this.execute(paths.map((p) => path.resolve(p)), options, controller.signal);
     } finally {
       this.current = null;
@@ -248,13 +251,17 @@ export class Importer {
     let group: ParseRequest[] = [];
     let groupBytes = 0;
     const inFlight = new Set<Promise<void>>();
-    const maxInFlight = 16;
+    // Enough queued work that the workers keep parsing while this thread writes a batch.
+    const maxInFlight = 64;
     const dispatch = (requests: ParseRequest[]): void => {
       const job = pool.parse(requests).then(
         (results) => {
+          // After a cancel, files still being parsed are left for the next import.
+          if (signal.aborted) return;
           for (const parsed of results) ready.push({ path: parsed.path, parsed });
         },
         (error: Error) => {
+          if (signal.aborted) return;
           for (const r of requests) ready.push({ path: r.path, decided: { outcome: 'failed', reason: error.message } });
         },
       );
@@ -291,7 +298,9 @@ export class Importer {
             if (known && known.size === entry.size && known.mtime_ms === entry.mtimeMs) {
               ready.push({ path: entry.path, decided: { outcome: 'duplicate', reason: UNCHANGED, unchanged: true } });
             } else {
-              const request: ParseRequest = options.columns ? { path: entry.path, columns: options.columns } : { path: entry.path };
+              const request: ParseRequest = { path: entry.path };
+              if (options.columns) request.columns = options.columns;
+              if (entry.raw) request.raw = entry.raw;
               if (entry.size > SMALL_FILE) dispatch([request]);
               else {
                 group.push(request);
@@ -307,7 +316,8 @@ export class Importer {
         }
         await maybeFlush();
       }
-      sendGroup();
+      if (signal.aborted) pool.dropQueued();
+      else sendGroup();
       while (inFlight.size > 0) {
         await Promise.race(inFlight);
         await maybeFlush();

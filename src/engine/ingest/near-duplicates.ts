@@ -23,21 +23,23 @@ const SHINGLE = 3;
 const MAX_CANDIDATES = 48;
 
 function fnv1a(text: string, seed: number): number {
-  let h = (0x811c9dc5 ^ seed) >>> 0;
+  let h = 0x811c9dc5 ^ seed;
   for (let i = 0; i < text.length; i++) {
     h ^= text.charCodeAt(i);
     h = Math.imul(h, 0x01000193);
   }
-  return h >>> 0;
+  return h | 0;
 }
 
+// Hashes stay signed 32-bit integers throughout: V8 keeps those unboxed, where unsigned
+// values above 2^31 would be heap numbers. MinHash only needs a consistent order.
 function fmix32(h: number): number {
   h ^= h >>> 16;
   h = Math.imul(h, 0x85ebca6b);
   h ^= h >>> 13;
   h = Math.imul(h, 0xc2b2ae35);
   h ^= h >>> 16;
-  return h >>> 0;
+  return h | 0;
 }
 
 /** The words of a text, folded: case, punctuation and the dateline's spacing do not count. */
@@ -45,46 +47,49 @@ export function words(text: string): string[] {
   return text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
 }
 
+/** Per-hash seeds: h XOR seed, finalised, stands in for 48 independent hash functions. */
+const SEEDS = Int32Array.from({ length: HASHES }, (_, k) => fmix32(Math.imul(k + 1, 0x9e3779b9)));
+
 /** The MinHash signature of a text, or null when it is too short. */
-export function signature(headline: string, body: string): Uint32Array | null {
+export function signature(headline: string, body: string): Int32Array | null {
   const w = words(`${headline}\n${body}`);
   if (w.length < MIN_WORDS) return null;
-  const sig = new Uint32Array(HASHES).fill(0xffffffff);
-  const seen = new Set<string>();
-  for (let i = 0; i + SHINGLE <= w.length; i++) {
-    const shingle = `${w[i]} ${w[i + 1]} ${w[i + 2]}`;
-    if (seen.has(shingle)) continue;
-    seen.add(shingle);
-    // Double hashing: h1 + k*h2, finalised, stands in for 48 independent hash functions.
-    const h1 = fnv1a(shingle, 0);
-    const h2 = fnv1a(shingle, 0x9e3779b9) | 1;
+  // Words become numbers once; a shingle's hash combines its three word hashes.
+  const wh = new Int32Array(w.length);
+  for (let i = 0; i < w.length; i++) wh[i] = fnv1a(w[i]!, 0);
+  const sig = new Int32Array(HASHES).fill(0x7fffffff);
+  const seen = new Set<number>();
+  for (let i = 0; i + SHINGLE <= wh.length; i++) {
+    const h = fmix32(Math.imul(wh[i]!, 0x01000193) ^ Math.imul(wh[i + 1]!, 0x5bd1e995) ^ wh[i + 2]!);
+    if (seen.has(h)) continue;
+    seen.add(h);
     for (let k = 0; k < HASHES; k++) {
-      const v = fmix32((h1 + Math.imul(k, h2)) >>> 0);
+      const v = fmix32(h ^ SEEDS[k]!);
       if (v < sig[k]!) sig[k] = v;
     }
   }
   return sig;
 }
 
-export function similarity(a: Uint32Array, b: Uint32Array): number {
+export function similarity(a: Int32Array, b: Int32Array): number {
   let same = 0;
   for (let k = 0; k < HASHES; k++) if (a[k] === b[k]) same++;
   return same / HASHES;
 }
 
 /** The LSH keys of a signature: band number in the high bits, the band's hash in the low 32. */
-export function bandKeys(sig: Uint32Array): number[] {
+export function bandKeys(sig: Int32Array): number[] {
   const keys: number[] = [];
   for (let b = 0; b < BANDS; b++) {
     let h = 0x811c9dc5 ^ b;
-    for (let r = 0; r < ROWS; r++) h = fmix32((h ^ sig[b * ROWS + r]!) >>> 0);
-    keys.push(b * 0x100000000 + h);
+    for (let r = 0; r < ROWS; r++) h = fmix32(h ^ sig[b * ROWS + r]!);
+    keys.push(b * 0x100000000 + (h >>> 0));
   }
   return keys;
 }
 
-const toBlob = (sig: Uint32Array): Buffer => Buffer.from(sig.buffer, sig.byteOffset, sig.byteLength);
-const fromBlob = (blob: Buffer): Uint32Array => new Uint32Array(new Uint8Array(blob).buffer);
+const toBlob = (sig: Int32Array): Buffer => Buffer.from(sig.buffer, sig.byteOffset, sig.byteLength);
+const fromBlob = (blob: Buffer): Int32Array => new Int32Array(new Uint8Array(blob).buffer);
 
 export class NearDuplicates {
   private readonly candidates;
@@ -120,7 +125,8 @@ export class NearDuplicates {
   }
 
   add(article: StoredArticle): void {
-    const sig = signature(article.headline, article.body);
+    // The parser workers compute the signature off this thread; null there means "too short".
+    const sig = article.minhash !== undefined ? article.minhash : signature(article.headline, article.body);
     if (!sig) return;
     const keys = JSON.stringify(bandKeys(sig));
     let group = article.id;

@@ -9,6 +9,7 @@ import type { ColumnMapping } from '../../shared/api.ts';
 import { contentHash } from '../store/articles.ts';
 import { declaredCharset, decodeText } from './decode.ts';
 import { detectLanguage } from './language.ts';
+import { signature } from './near-duplicates.ts';
 import { BINARY_EXTENSIONS, parserFor } from './parsers/index.ts';
 import { ParseError, type ParsedArticle } from './parsers/types.ts';
 import { describe } from './walk.ts';
@@ -17,12 +18,16 @@ export const MAX_FILE_BYTES = 64 * 1024 * 1024;
 
 export interface ParseRequest {
   path: string;
+  /** The path as bytes, when it is not valid UTF-8 (`path` is then only for showing). */
+  raw?: Uint8Array;
   columns?: ColumnMapping;
 }
 
 export interface ReadyArticle extends ParsedArticle {
   language: string | null;
   contentHash: string;
+  /** Near-duplicate signature, computed here to spare the engine thread; null when too short. */
+  minhash: Int32Array | null;
 }
 
 export type ParseOutcome =
@@ -43,7 +48,7 @@ export function precheck(fileName: string, size: number): string | null {
 }
 
 /** Reads a file without ever blocking on a named pipe put where a file was, and never more than the limit. */
-function readFileSafely(file: string): { bytes: Buffer; size: number; mtimeMs: number } | { problem: string; skipped?: boolean } {
+function readFileSafely(file: string | Buffer): { bytes: Buffer; size: number; mtimeMs: number } | { problem: string; skipped?: boolean } {
   let fd: number;
   try {
     fd = fs.openSync(file, fs.constants.O_RDONLY | (fs.constants.O_NONBLOCK ?? 0));
@@ -75,7 +80,7 @@ export async function parseFile(request: ParseRequest): Promise<ParseOutcome> {
   const name = path.basename(file);
   const parser = parserFor(name);
   if (!parser) return { status: 'skipped', path: file, reason: 'not an article format' };
-  const read = readFileSafely(file);
+  const read = readFileSafely(request.raw ? Buffer.from(request.raw) : file);
   if ('problem' in read) return { status: read.skipped ? 'skipped' : 'failed', path: file, reason: read.problem };
   if (read.bytes.length === 0) return { status: 'skipped', path: file, reason: 'empty file' };
   const ext = path.extname(name).toLowerCase();
@@ -120,6 +125,7 @@ export async function parseFile(request: ParseRequest): Promise<ParseOutcome> {
       body,
       language: a.language ?? detectLanguage(`${headline}\n${body}`),
       contentHash: contentHash(headline, body),
+      minhash: signature(headline, body),
     });
   }
   if (articles.length === 0) return { status: 'skipped', path: file, reason: 'no article found in the file' };

@@ -17,8 +17,23 @@ export interface ParseJobResult {
 const port = parentPort;
 if (!port) throw new Error('parse-worker must run in a worker thread');
 
+// Fault injection for the tests of the pool's limits: with this variable set, a file named
+// hang.csv loops forever and boom.csv allocates without end, as a broken parser would.
+const faults = process.env.WIREBENCH_TEST_PARSER_FAULTS === '1';
+
+function injectFault(file: string): void {
+  if (file.endsWith('/hang.csv')) for (;;);
+  if (file.endsWith('/boom.csv')) {
+    const hoard: string[][] = [];
+    for (;;) hoard.push(new Array<string>(1_000_000).fill(file));
+  }
+}
+
 port.on('message', async (job: ParseJob) => {
   const outcomes: ParseOutcome[] = [];
-  for (const request of job.requests) outcomes.push(await parseFile(request));
+  for (const request of job.requests) {
+    if (faults) injectFault(request.path);
+    outcomes.push(await parseFile(request));
+  }
   port.postMessage({ id: job.id, outcomes } satisfies ParseJobResult);
 });

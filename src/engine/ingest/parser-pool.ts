@@ -169,6 +169,12 @@ export class ParserPool {
     }
   }
 
+  /** Forgets the jobs not started yet (a cancelled import); their promises reject. */
+  dropQueued(): void {
+    const error = new Error('the import was cancelled');
+    for (const job of this.queue.splice(0)) job.reject(error);
+  }
+
   async close(): Promise<void> {
     this.closed = true;
     const error = new Error('the import stopped');

@@ -8,7 +8,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 
 export type WalkEntry =
-  | { kind: 'file'; path: string; size: number; mtimeMs: number }
+  // `raw`: the path as bytes, when a name in it is not valid UTF-8 (`path` then shows U+FFFD).
+  | { kind: 'file'; path: string; size: number; mtimeMs: number; raw?: Buffer }
   | { kind: 'problem'; path: string; outcome: 'skipped' | 'failed'; reason: string };
 
 const YIELD_EVERY = 500;
@@ -73,40 +74,57 @@ export async function countFiles(roots: readonly string[], signal?: AbortSignal)
   return n;
 }
 
-function* visit(target: string, seenDirs: Set<string>, isRoot: boolean): Generator<WalkEntry> {
+const validUtf8 = (bytes: Buffer): boolean => {
+  try {
+    new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+/** A child path: a string while every name is valid UTF-8, the raw bytes once one is not. */
+function childPath(parent: string | Buffer, name: Buffer): string | Buffer {
+  if (typeof parent === 'string' && validUtf8(name)) return path.join(parent, name.toString('utf8'));
+  return Buffer.concat([typeof parent === 'string' ? Buffer.from(parent) : parent, Buffer.from('/'), name]);
+}
+
+function* visit(target: string | Buffer, seenDirs: Set<string>, isRoot: boolean): Generator<WalkEntry> {
+  const shown = typeof target === 'string' ? target : target.toString('utf8');
   let stat: fs.Stats;
   try {
     stat = fs.statSync(target);
   } catch (error) {
-    yield { kind: 'problem', path: target, outcome: 'failed', reason: describeStatError(target, error, isRoot) };
+    yield { kind: 'problem', path: shown, outcome: 'failed', reason: describeStatError(target, error, isRoot) };
     return;
   }
   if (stat.isDirectory()) {
     let real: string;
     try {
-      real = fs.realpathSync(target);
+      real = fs.realpathSync(target, { encoding: 'buffer' }).toString('latin1');
     } catch (error) {
-      yield { kind: 'problem', path: target, outcome: 'failed', reason: describe(error) };
+      yield { kind: 'problem', path: shown, outcome: 'failed', reason: describe(error) };
       return;
     }
     if (seenDirs.has(real)) {
       if (isRoot) return; // the same folder named twice
-      yield { kind: 'problem', path: target, outcome: 'skipped', reason: 'folder already visited (a symbolic link loop or a second link to it)' };
+      yield { kind: 'problem', path: shown, outcome: 'skipped', reason: 'folder already visited (a symbolic link loop or a second link to it)' };
       return;
     }
     seenDirs.add(real);
-    let entries: fs.Dirent[];
+    let entries: fs.Dirent<Buffer>[];
     try {
-      entries = fs.readdirSync(target, { withFileTypes: true });
+      entries = fs.readdirSync(target, { withFileTypes: true, encoding: 'buffer' });
     } catch (error) {
-      yield { kind: 'problem', path: target, outcome: 'failed', reason: `cannot list folder: ${describe(error)}` };
+      yield { kind: 'problem', path: shown, outcome: 'failed', reason: `cannot list folder: ${describe(error)}` };
       return;
     }
-    entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    entries.sort((a, b) => Buffer.compare(a.name, b.name));
     for (const entry of entries) {
-      if (entry.name.startsWith('.') && entry.isDirectory()) continue;
-      const child = path.join(target, entry.name);
-      if (entry.name.startsWith('.') && entry.isSymbolicLink()) {
+      const hidden = entry.name[0] === 0x2e;
+      if (hidden && entry.isDirectory()) continue;
+      const child = childPath(target, entry.name);
+      if (hidden && entry.isSymbolicLink()) {
         let hiddenDir = false;
         try {
           hiddenDir = fs.statSync(child).isDirectory();
@@ -120,10 +138,11 @@ function* visit(target: string, seenDirs: Set<string>, isRoot: boolean): Generat
     return;
   }
   if (!stat.isFile()) {
-    yield { kind: 'problem', path: target, outcome: 'skipped', reason: `not a regular file (${kindOf(stat)})` };
+    yield { kind: 'problem', path: shown, outcome: 'skipped', reason: `not a regular file (${kindOf(stat)})` };
     return;
   }
-  yield { kind: 'file', path: target, size: stat.size, mtimeMs: stat.mtimeMs };
+  if (typeof target === 'string') yield { kind: 'file', path: target, size: stat.size, mtimeMs: stat.mtimeMs };
+  else yield { kind: 'file', path: shown, size: stat.size, mtimeMs: stat.mtimeMs, raw: target };
 }
 
 function kindOf(stat: fs.Stats): string {
@@ -133,7 +152,7 @@ function kindOf(stat: fs.Stats): string {
   return 'special file';
 }
 
-function describeStatError(target: string, error: unknown, isRoot: boolean): string {
+function describeStatError(target: string | Buffer, error: unknown, isRoot: boolean): string {
   const code = (error as NodeJS.ErrnoException).code;
   if (code === 'ENOENT') {
     let isLink = false;

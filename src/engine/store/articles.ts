@@ -24,6 +24,8 @@ export interface NewArticle {
   importRunId: number | null;
   /** contentHash(headline, body), when the caller computed it already (the parser workers do). */
   contentHash?: string;
+  /** The near-duplicate signature, when the caller computed it already (see StoredArticle). */
+  minhash?: Int32Array | null;
 }
 
 /** An article as stored, without what other modules derive from it. */
@@ -117,6 +119,7 @@ export class ArticleStore {
       byline: article.byline ?? null,
       versionNote: article.versionNote ?? null,
     };
+    if (article.minhash !== undefined) stored.minhash = article.minhash;
     this.runIndexers('add', stored);
     return id;
   }

@@ -14,6 +14,11 @@ export interface StoredArticle {
   byline?: string | null;
   /** "UPDATE 2", "CORRECTED", ... */
   versionNote?: string | null;
+  /**
+   * The near-duplicate MinHash signature when the importer's workers computed it already
+   * (null: the text is too short to have one). Absent: the indexer computes it.
+   */
+  minhash?: Int32Array | null;
 }
 
 export interface ArticleIndexer {

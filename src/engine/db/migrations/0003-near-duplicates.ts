@@ -11,7 +11,7 @@ export function up(db: Database): void {
   db.exec(`
     CREATE TABLE article_minhash (
       article_id INTEGER PRIMARY KEY,
-      signature  BLOB NOT NULL,     -- 64 x uint32 minimum hashes of the text's word shingles
+      signature  BLOB NOT NULL,     -- 48 x int32 minimum hashes of the text's word shingles
       group_id   INTEGER NOT NULL   -- the id of the group's first article; alone = its own id
     ) STRICT;
     CREATE INDEX article_minhash_by_group ON article_minhash(group_id);

@@ -23,7 +23,8 @@ async function messageToArticle(raw: Uint8Array): Promise<ParsedArticle | null> 
   return {
     headline: split.headline,
     body: paragraphs.join('\n\n'),
-    published: parseLooseDate(email.date ?? null) ?? isoFromDate(email.date),
+    // The Date header as written keeps the sender's offset; postal-mime's value is UTC.
+    published: parseLooseDate(email.headers.find((h) => h.key === 'date')?.value ?? null) ?? isoFromDate(email.date),
     place: dateline?.place ?? null,
     agency: dateline?.agency ?? from,
     site: from,
