@@ -44,7 +44,8 @@ export function dataDir(value: string | undefined): string {
 }
 
 export async function withEngine<T>(dir: string, work: (api: Client) => Promise<T>): Promise<T> {
-  const engine = createEngine({ dataDir: dir });
+  // A one-shot command: watched folders are the long-running shells' business.
+  const engine = createEngine({ dataDir: dir, watch: false });
   try {
     return await work(createClient(engine));
   } finally {
