@@ -104,7 +104,7 @@ export class Importer {
       this.pool ??= new ParserPool(this.options.pool);
       // A bigger page cache for the writes: the index B-trees (FTS, near-duplicate bands) are
       // updated at random places, and SQLite's default 2 MB cache thrashes on a large corpus.
-      this.db.pragma('cache_size = -131072');
+      this.db.pragma('cache_size = -65536');
       return await this.execute(paths.map((p) => path.resolve(p)), options, controller.signal);
     } finally {
       this.current = null;
@@ -256,7 +256,7 @@ export class Importer {
     let groupBytes = 0;
     const inFlight = new Set<Promise<void>>();
     // Enough queued work that the workers keep parsing while this thread writes a batch.
-    const maxInFlight = 64;
+    const maxInFlight = 32;
     const dispatch = (requests: ParseRequest[]): void => {
       const job = pool.parse(requests).then(
         (results) => {

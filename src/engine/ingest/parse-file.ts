@@ -110,7 +110,8 @@ export async function parseFile(request: ParseRequest): Promise<ParseOutcome> {
   try {
     parsed = await parser(input);
   } catch (error) {
-    if (error instanceof ParseError) return { status: 'failed', path: file, reason: error.message };
+    // "empty: …" is a file with nothing to import, not a broken one.
+    if (error instanceof ParseError) return { status: error.message.startsWith('empty') ? 'skipped' : 'failed', path: file, reason: error.message };
     if (error instanceof RangeError && /call stack/i.test(error.message)) return { status: 'failed', path: file, reason: 'too deeply nested to read' };
     return { status: 'failed', path: file, reason: `parser error: ${error instanceof Error ? error.message : String(error)}` };
   }

@@ -14,6 +14,11 @@ export interface ParseJobResult {
   outcomes: ParseOutcome[];
 }
 
+/** Posted once the parsers are loaded: the pool's time limits start from here, not from the spawn. */
+export interface ParseWorkerReady {
+  ready: true;
+}
+
 const port = parentPort;
 if (!port) throw new Error('parse-worker must run in a worker thread');
 
@@ -37,3 +42,5 @@ port.on('message', async (job: ParseJob) => {
   }
   port.postMessage({ id: job.id, outcomes } satisfies ParseJobResult);
 });
+
+port.postMessage({ ready: true } satisfies ParseWorkerReady);

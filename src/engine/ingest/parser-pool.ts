@@ -8,7 +8,10 @@ import os from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { ParseOutcome, ParseRequest } from './parse-file.ts';
-import type { ParseJob, ParseJobResult } from './parse-worker.ts';
+import type { ParseJob, ParseJobResult, ParseWorkerReady } from './parse-worker.ts';
+
+/** How long a new worker may take to load its parsers. */
+const STARTUP_MS = 60_000;
 
 export interface PoolOptions {
   /** Worker threads (default: one per core, at least 2, at most 4). */
@@ -28,6 +31,8 @@ interface Job {
 
 interface Slot {
   worker: Worker;
+  /** Whether the worker has loaded its parsers; jobs wait (without a time limit) until then. */
+  ready: boolean;
   job: Job | null;
   timer: NodeJS.Timeout | null;
   /** Set when this worker was stopped on purpose (timeout), so its exit is not a second failure. */
@@ -86,8 +91,19 @@ export class ParserPool {
       stderr: false,
     });
     worker.unref();
-    const slot: Slot = { worker, job: null, timer: null, stopping: null };
-    worker.on('message', (message: ParseJobResult) => {
+    const slot: Slot = { worker, ready: false, job: null, timer: null, stopping: null };
+    slot.timer = setTimeout(() => {
+      slot.stopping = `the parser did not start within ${STARTUP_MS / 1000} s`;
+      void worker.terminate();
+    }, STARTUP_MS);
+    worker.on('message', (message: ParseJobResult | ParseWorkerReady) => {
+      if ('ready' in message) {
+        slot.ready = true;
+        if (slot.timer) clearTimeout(slot.timer);
+        slot.timer = null;
+        if (slot.job) this.startTimer(slot);
+        return;
+      }
       const job = slot.job;
       if (!job || job.id !== message.id) return;
       this.startFailures = 0;
@@ -159,14 +175,18 @@ export class ParserPool {
       }
       const job = this.queue.shift()!;
       slot.job = job;
-      const current = slot;
-      const limit = this.timeoutMs * Math.max(1, Math.min(job.requests.length, 4));
-      slot.timer = setTimeout(() => {
-        current.stopping = `the parser took longer than ${Math.round(this.timeoutMs / 1000)} s and was stopped`;
-        void current.worker.terminate();
-      }, limit);
+      if (slot.ready) this.startTimer(slot);
       slot.worker.postMessage({ id: job.id, requests: job.requests } satisfies ParseJob);
     }
+  }
+
+  private startTimer(slot: Slot): void {
+    const job = slot.job!;
+    const limit = this.timeoutMs * Math.max(1, Math.min(job.requests.length, 4));
+    slot.timer = setTimeout(() => {
+      slot.stopping = `the parser took longer than ${Math.round(this.timeoutMs / 1000)} s and was stopped`;
+      void slot.worker.terminate();
+    }, limit);
   }
 
   /** Forgets the jobs not started yet (a cancelled import); their promises reject. */

@@ -81,7 +81,9 @@ function toArticle(item: Node, site: string | null, language: string | null): Pa
 export function parseFeed(text: string): ParsedArticle[] {
   let doc: Node;
   try {
-    doc = parser.parse(text, true) as Node;
+    // Not validated: real feeds are sloppy (a stray & or HTML in a description), and the
+    // parser recovers what a reader would.
+    doc = parser.parse(text) as Node;
   } catch (error) {
     throw new ParseError(`malformed feed XML: ${String((error as Error).message ?? error).split('\n')[0]}`);
   }

@@ -32,7 +32,9 @@ function meta(doc: DomDocument, ...names: string[]): string | null {
   return null;
 }
 
-function readablePage(html: string): ParsedArticle {
+function readablePage(source: string): ParsedArticle {
+  // A fragment (no <html>/<body>) gets a document around it: Readability needs a body.
+  const html = /<body[\s>]/i.test(source) ? source : `<!DOCTYPE html><html><head></head><body>${source}</body></html>`;
   const doc = parseDocument(html);
   const published = parseLooseDate(
     meta(doc, 'article:published_time', 'og:published_time', 'datePublished', 'pubdate', 'date', 'DC.date.issued', 'dc.date', 'sailthru.date', 'parsely-pub-date') ??
@@ -42,7 +44,12 @@ function readablePage(html: string): ParsedArticle {
   const url = meta(doc, 'og:url') ?? doc.querySelector('link[rel="canonical"]')?.getAttribute('href') ?? null;
   const lang = doc.documentElement.getAttribute('lang');
   // Readability changes the DOM it reads; metadata was read first.
-  const article = new Readability(doc as never, { charThreshold: 200 }).parse();
+  let article: ReturnType<Readability['parse']> = null;
+  try {
+    article = new Readability(doc as never, { charThreshold: 200 }).parse();
+  } catch {
+    // Readability gives up on some odd pages; the page's own text paragraphs are used below.
+  }
   let headline = (article?.title ?? '').trim() || textOf(doc.querySelector('h1')) || doc.title.trim();
   let body: string[] = [];
   if (article?.content) body = paragraphsOf(parseFragment(article.content));
