@@ -59,8 +59,13 @@ const engine = createEngine({ dataDir, watch: false, log: () => {}, ...(values.p
 engine.store.profile = true;
 const api = createClient(engine);
 const t0 = performance.now();
+const cpu0 = process.cpuUsage();
 const summary = await api.call('import.run', { paths: [corpus] });
 const seconds = (performance.now() - t0) / 1000;
+const cpu = process.cpuUsage(cpu0);
+// CPU time of the whole process (engine and parser threads): on a busy shared machine, a
+// steadier measure than wall time.
+const cpuSeconds = (cpu.user + cpu.system) / 1e6;
 const indexers = Object.fromEntries(
   [...engine.store.indexerTime].map(([name, ns]) => [name, { totalMs: Math.round(Number(ns) / 1e6), perArticleUs: summary.imported ? Math.round(Number(ns) / 1e3 / summary.imported) : 0 }]),
 );
@@ -95,6 +100,9 @@ process.stdout.write(
       seconds: round(seconds),
       articlesPerSecond: Math.round(summary.imported / seconds),
       megabytesPerSecond: round(size.bytes / 1048576 / seconds),
+      cpuSeconds: round(cpuSeconds),
+      cpuMicrosecondsPerArticle: summary.imported ? Math.round((cpuSeconds * 1e6) / summary.imported) : null,
+      loadAverage: os.loadavg().map((l) => round(l)),
       peakRssMegabytes: Math.round(peakRss / 1048576),
       databaseMegabytes: round(dbBytes / 1048576),
       indexers,

@@ -111,7 +111,10 @@ export class NearDuplicates {
       FROM json_each(?) j JOIN article_lsh l ON l.band_key = j.value JOIN article_minhash m ON m.article_id = l.article_id
       LIMIT ${MAX_CANDIDATES}`);
     this.signatureOf = db.prepare('SELECT signature AS sig, group_id AS groupId FROM article_minhash WHERE article_id = ?');
-    this.insertSig = db.prepare('INSERT OR REPLACE INTO article_minhash (article_id, signature, group_id) VALUES (?, ?, ?)');
+    // Plain INSERTs on purpose: a statement that may change several rows (OR REPLACE, INSERT
+    // … SELECT that can abort) opens a statement savepoint, and FTS5 flushes its pending index
+    // data at every savepoint — per article, that tripled the cost of the full-text index.
+    this.insertSig = db.prepare('INSERT INTO article_minhash (article_id, signature, group_id) VALUES (?, ?, ?)');
     this.insertKeys = db.prepare('INSERT OR IGNORE INTO article_lsh (band_key, article_id) SELECT value, ? FROM json_each(?)');
     this.deleteKeys = db.prepare('DELETE FROM article_lsh WHERE band_key IN (SELECT value FROM json_each(?)) AND article_id = ?');
     this.deleteSig = db.prepare('DELETE FROM article_minhash WHERE article_id = ?');
