@@ -34,13 +34,29 @@ function injectFault(file: string): void {
   }
 }
 
-port.on('message', async (job: ParseJob) => {
-  const outcomes: ParseOutcome[] = [];
-  for (const request of job.requests) {
-    if (faults) injectFault(request.path);
-    outcomes.push(await parseFile(request));
+// Jobs arrive ahead of time (the pool prefetches) and are done strictly one after another,
+// so the pool's time limit always applies to the job at the head.
+const queue: ParseJob[] = [];
+let working = false;
+
+async function work(): Promise<void> {
+  if (working) return;
+  working = true;
+  while (queue.length > 0) {
+    const job = queue.shift()!;
+    const outcomes: ParseOutcome[] = [];
+    for (const request of job.requests) {
+      if (faults) injectFault(request.path);
+      outcomes.push(await parseFile(request));
+    }
+    port!.postMessage({ id: job.id, outcomes } satisfies ParseJobResult);
   }
-  port.postMessage({ id: job.id, outcomes } satisfies ParseJobResult);
+  working = false;
+}
+
+port.on('message', (job: ParseJob) => {
+  queue.push(job);
+  void work();
 });
 
 port.postMessage({ ready: true } satisfies ParseWorkerReady);

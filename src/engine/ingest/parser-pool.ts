@@ -12,6 +12,12 @@ import type { ParseJob, ParseJobResult, ParseWorkerReady } from './parse-worker.
 
 /** How long a new worker may take to load its parsers. */
 const STARTUP_MS = 60_000;
+/**
+ * Jobs handed to a worker ahead of time. The engine thread hands out work, and it is often
+ * busy writing a batch for a few hundred ms; with jobs queued in the worker itself, parsing
+ * goes on meanwhile instead of waiting for the engine to hand out the next job.
+ */
+const PREFETCH = 4;
 
 export interface PoolOptions {
   /** Worker threads (default: one per core, at least 2, at most 4). */
@@ -33,7 +39,8 @@ interface Slot {
   worker: Worker;
   /** Whether the worker has loaded its parsers; jobs wait (without a time limit) until then. */
   ready: boolean;
-  job: Job | null;
+  /** Jobs sent to this worker, in order; the first is the one it is working on. */
+  jobs: Job[];
   timer: NodeJS.Timeout | null;
   /** Set when this worker was stopped on purpose (timeout), so its exit is not a second failure. */
   stopping: string | null;
@@ -81,7 +88,7 @@ export class ParserPool {
   }
 
   get busy(): number {
-    return this.slots.filter((s) => s.job).length + this.queue.length;
+    return this.slots.reduce((n, s) => n + s.jobs.length, 0) + this.queue.length;
   }
 
   private spawn(): Slot {
@@ -91,7 +98,7 @@ export class ParserPool {
       stderr: false,
     });
     worker.unref();
-    const slot: Slot = { worker, ready: false, job: null, timer: null, stopping: null };
+    const slot: Slot = { worker, ready: false, jobs: [], timer: null, stopping: null };
     slot.timer = setTimeout(() => {
       slot.stopping = `the parser did not start within ${STARTUP_MS / 1000} s`;
       void worker.terminate();
@@ -101,13 +108,17 @@ export class ParserPool {
         slot.ready = true;
         if (slot.timer) clearTimeout(slot.timer);
         slot.timer = null;
-        if (slot.job) this.startTimer(slot);
+        if (slot.jobs.length > 0) this.startTimer(slot);
         return;
       }
-      const job = slot.job;
+      const job = slot.jobs[0];
       if (!job || job.id !== message.id) return;
       this.startFailures = 0;
-      this.finish(slot);
+      if (slot.timer) clearTimeout(slot.timer);
+      slot.timer = null;
+      slot.jobs.shift();
+      // The worker moves straight on to its next job: its time starts now.
+      if (slot.jobs.length > 0) this.startTimer(slot);
       job.resolve(message.outcomes);
       this.pump();
     });
@@ -126,7 +137,7 @@ export class ParserPool {
   private finish(slot: Slot): void {
     if (slot.timer) clearTimeout(slot.timer);
     slot.timer = null;
-    slot.job = null;
+    slot.jobs = [];
   }
 
   /** A worker died or was stopped: fail or retry its job, drop it, and carry on with a new one. */
@@ -134,8 +145,10 @@ export class ParserPool {
     const index = this.slots.indexOf(slot);
     if (index < 0) return;
     this.slots.splice(index, 1);
-    const job = slot.job;
+    const [job, ...waiting] = slot.jobs;
     this.finish(slot);
+    // Jobs that were only waiting in this worker go back to the front of the queue.
+    this.queue.unshift(...waiting);
     if (slot.stopping === null) void slot.worker.terminate();
     if (job) {
       if (job.requests.length > 1) {
@@ -168,20 +181,20 @@ export class ParserPool {
   private pump(): void {
     if (this.closed) return;
     while (this.queue.length > 0) {
-      let slot = this.slots.find((s) => !s.job && !s.stopping);
-      if (!slot) {
-        if (this.slots.length >= this.size) return;
-        slot = this.spawn();
-      }
+      // An idle worker first, then a new one, then the least loaded one with room ahead.
+      let slot = this.slots.find((s) => s.jobs.length === 0 && !s.stopping);
+      if (!slot && this.slots.length < this.size) slot = this.spawn();
+      slot ??= this.slots.filter((s) => !s.stopping && s.jobs.length < PREFETCH).sort((a, b) => a.jobs.length - b.jobs.length)[0];
+      if (!slot) return;
       const job = this.queue.shift()!;
-      slot.job = job;
-      if (slot.ready) this.startTimer(slot);
+      slot.jobs.push(job);
+      if (slot.ready && slot.jobs.length === 1) this.startTimer(slot);
       slot.worker.postMessage({ id: job.id, requests: job.requests } satisfies ParseJob);
     }
   }
 
   private startTimer(slot: Slot): void {
-    const job = slot.job!;
+    const job = slot.jobs[0]!;
     const limit = this.timeoutMs * Math.max(1, Math.min(job.requests.length, 4));
     slot.timer = setTimeout(() => {
       slot.stopping = `the parser took longer than ${Math.round(this.timeoutMs / 1000)} s and was stopped`;
@@ -202,7 +215,7 @@ export class ParserPool {
     await Promise.all(
       this.slots.splice(0).map((slot) => {
         slot.stopping = 'closed';
-        slot.job?.reject(error);
+        for (const job of slot.jobs) job.reject(error);
         this.finish(slot);
         return slot.worker.terminate();
       }),
