@@ -2,14 +2,17 @@ import { resolve } from 'node:path';
 import { defineConfig } from 'electron-vite';
 import react from '@vitejs/plugin-react';
 
-// Three bundles: the main process (with the engine worker as its own chunk), the sandboxed
+// Three bundles: the main process (with the engine worker as its own chunk, and the parser
+// worker as an entry), the sandboxed
 // preload (CommonJS, because a sandboxed preload cannot be an ES module), and the renderer,
 // which the desktop app serves over app:// and `wirebench serve` serves over loopback HTTP.
 export default defineConfig({
   main: {
     build: {
       outDir: 'out/main',
-      rollupOptions: { input: { index: resolve('src/main/index.ts') } },
+      // The parser worker is an entry of its own (out/main/parse-worker.js): the engine worker
+      // starts it by path (see src/engine/ingest/parser-pool.ts, parseWorkerUrl).
+      rollupOptions: { input: { index: resolve('src/main/index.ts'), 'parse-worker': resolve('src/engine/ingest/parse-worker.ts') } },
     },
   },
   preload: {

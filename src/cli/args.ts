@@ -44,7 +44,8 @@ export function dataDir(value: string | undefined): string {
 }
 
 export async function withEngine<T>(dir: string, work: (api: Client) => Promise<T>): Promise<T> {
-  const engine = await openEngine({ dataDir: dir });
+  // A one-shot command: watched folders are the long-running shells' business.
+  const engine = await openEngine({ dataDir: dir, watch: false });
   // A corpus that was repaired, set aside or opened read-only: say so whatever the command.
   if (engine.health.state !== 'ok' && engine.health.message) process.stderr.write(`wirebench: ${engine.health.message}\n`);
   try {

@@ -21,6 +21,8 @@ import { corpusPath, type Db } from './db/open.ts';
 import { demoAttribution, demoAvailable } from './demo.ts';
 import { toWbError, WbFailure } from './errors.ts';
 import { createImporter, createImportModule } from './ingest/module.ts';
+import { NearDuplicates } from './ingest/near-duplicates.ts';
+import type { PoolOptions } from './ingest/parser-pool.ts';
 import { createBackup, DEFAULT_KEEP, findBackup, listBackups, newestGoodBackup, pruneBackups, verifyBackupFile } from './integrity/backups.ts';
 import { fullCheck } from './integrity/checks.ts';
 import { createIntegrityModule, INTEGRITY_METHODS, type CorpusControl } from './integrity/module.ts';
@@ -57,6 +59,10 @@ export interface EngineOptions {
   keepBackups?: number;
   /** The schema migrations (tests give broken ones). */
   migrations?: readonly Migration[];
+  /** Parser worker limits (threads, time and memory per file). */
+  parsers?: PoolOptions;
+  /** Resume watching the stored watched folders (default true; the CLI's one-shot commands turn it off). */
+  watch?: boolean;
 }
 
 /** resources/ at the top of the checkout, as seen from this file. */
@@ -79,6 +85,7 @@ export class Engine implements Transport {
   private readonly log: (message: string) => void;
   private readonly migrations: readonly Migration[];
   private readonly keepBackups: number;
+  private readonly options: EngineOptions;
   private readonly listeners = new Map<string, Set<Listener>>();
   private readonly integrity: Partial<Handlers>;
   private corpus: OpenedCorpus;
@@ -90,6 +97,7 @@ export class Engine implements Transport {
 
   /** `opened` comes from openEngine (asynchronous open); without it the corpus is opened here. */
   constructor(options: EngineOptions, opened?: OpenedCorpus) {
+    this.options = options;
     this.dataDir = path.resolve(options.dataDir);
     this.log = options.log ?? ((message) => process.stderr.write(`${message}\n`));
     this.resourcesDir = options.resourcesDir ?? DEFAULT_RESOURCES_DIR;
@@ -105,6 +113,12 @@ export class Engine implements Transport {
   get db(): Db {
     if (!this.session) throw this.unavailableFailure();
     return this.session.db;
+  }
+
+  /** The open corpus's article store. Throws when there is none. */
+  get store(): ArticleStore {
+    if (!this.session) throw this.unavailableFailure();
+    return this.session.store;
   }
 
   get health(): CorpusHealth {
@@ -130,6 +144,8 @@ export class Engine implements Transport {
         log: this.log,
       };
       store.addIndexer(createFtsIndexer(db));
+      const nearDuplicates = new NearDuplicates(db);
+      store.addIndexer(nearDuplicates.indexer());
       const quoteIndexer = createQuoteIndexer(db);
       store.addIndexer(quoteIndexer);
       const collections = new Collections(db);
@@ -138,11 +154,11 @@ export class Engine implements Transport {
       // Derived data of an older version (or never built, as after migration 0020) is rebuilt now.
       if (!db.readonly) ensureDerived(db, [quoteIndexer], this.log);
       const search = new SearchService(db);
-      const importer = createImporter(ctx);
+      const importer = createImporter(ctx, { nearDuplicates, ...(this.options.parsers ? { pool: this.options.parsers } : {}) });
       const modules = [
         createAppModule(ctx, importer),
-        createCorpusModule(ctx, search),
-        createImportModule(importer),
+        createCorpusModule(ctx, search, nearDuplicates),
+        createImportModule(ctx, importer, { watch: this.options.watch ?? true }),
         createSearchModule(search),
         createQuotesModule(new QuoteSearch(db)),
         createCollectionsModule(ctx, collections),

@@ -13,6 +13,8 @@ const offset = v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(100_000
 const collectionName = v.pipe(v.string(), v.trim(), v.minLength(1, 'A collection needs a name.'), v.maxLength(200));
 const note = v.pipe(v.string(), v.maxLength(20_000));
 const tags = v.pipe(v.array(v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(100))), v.maxLength(50));
+const column = v.optional(v.pipe(v.string(), v.minLength(1), v.maxLength(200)));
+const columns = v.strictObject({ headline: column, body: column, published: column, source: column, url: column, byline: column, place: column, language: column });
 
 export const SCHEMAS = {
   'app.info': none,
@@ -21,8 +23,19 @@ export const SCHEMAS = {
   'dialog.pickFolders': none,
   'corpus.stats': none,
   'article.get': v.strictObject({ id, query: v.optional(queryText) }),
-  'import.run': v.strictObject({ paths: v.pipe(v.array(path), v.minLength(1), v.maxLength(1000)) }),
+  'article.nearDuplicates': v.strictObject({ id }),
+  'import.run': v.strictObject({ paths: v.pipe(v.array(path), v.minLength(1), v.maxLength(1000)), columns: v.optional(columns) }),
   'import.cancel': none,
+  'import.runs': v.strictObject({ limit: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(200))), offset: v.optional(offset) }),
+  'import.outcomes': v.strictObject({
+    runId: id,
+    outcome: v.optional(v.picklist(['imported', 'duplicate', 'skipped', 'failed'])),
+    offset: v.optional(offset),
+    limit: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(500))),
+  }),
+  'watch.add': v.strictObject({ path }),
+  'watch.remove': v.strictObject({ path }),
+  'watch.list': none,
   'search.query': v.strictObject({
     query: queryText,
     sort: v.optional(v.picklist(['relevance', 'date'])),

@@ -156,11 +156,15 @@ for (const [name, make] of Object.entries(harnesses)) {
       await expect(h.client.call('article.get', { id: 999999 })).rejects.toMatchObject({ code: 'not_found' });
     });
 
-    it('counts a second import of the same folder as duplicates and stores nothing twice', async () => {
+    it('reads nothing again on a second import of the same folder and stores nothing twice', async () => {
       const before = (await h.client.call('corpus.stats', {})).articles;
       const again = await h.client.call('import.run', { paths: [FIXTURES] });
       expect(again.imported).toBe(0);
-      expect(again.duplicates).toBe(summary.imported + summary.duplicates);
+      // Files already imported and unchanged are duplicate files, not read again.
+      expect(again.unchanged).toBe(summary.outcomes.imported + summary.outcomes.duplicate);
+      expect(again.outcomes.duplicate).toBe(again.unchanged);
+      const outcomes = await h.client.call('import.outcomes', { runId: again.runId, outcome: 'duplicate', limit: 500 });
+      expect(outcomes.rows.every((r) => r.reason === 'unchanged since the last import')).toBe(true);
       expect((await h.client.call('corpus.stats', {})).articles).toBe(before);
     });
 

@@ -11,10 +11,11 @@ describe('wirebench compare', () => {
   it('compares two versions as JSON and as text, and three as a matrix', () => {
     const data = tempDir();
     expect(run(['import', FIXTURES, '--data-dir', data]).status).toBe(0);
-    const hits = JSON.parse(run(['search', 'ferry crews', '--sort', 'date', '--data-dir', data, '--json']).stdout).hits as { id: number; headline: string }[];
+    const hits = JSON.parse(run(['search', 'ferry crews', '--sort', 'date', '--data-dir', data, '--json']).stdout).hits as { id: number; published: string }[];
+    // Newest first: the update (13:45), then the original (08:10).
     const update = hits[0]!.id;
     const original = hits[1]!.id;
-    expect(hits[0]!.headline).toMatch(/^UPDATE 1/);
+    expect(hits.map((h) => h.published)).toEqual(['2022-04-14T13:45', '2022-04-14T08:10']);
 
     const result = run(['compare', String(original), String(update), '--data-dir', data, '--json']);
     expect(result.status).toBe(0);

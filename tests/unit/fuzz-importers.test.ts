@@ -101,13 +101,15 @@ describe.each(SUPPORTED_EXTENSIONS)('the %s importer', (ext) => {
     );
   });
 
-  it('parses any text into well-formed articles or says why not', () => {
+  it('parses any text into well-formed articles or says why not', async () => {
     const parse = parserFor(`fuzz${ext}`)!;
-    fc.assert(
-      fc.property(fc.oneof(fc.string({ unit: 'grapheme', maxLength: 400 }), fc.string({ unit: fc.constantFrom('\n', ' ', '\t', 'a', 'Z', '1', '-', '.', ':', '(', ')', '"', '#', '*', 'Мар', 'March', '2022', '12:47', 'MOSCOW', 'Interfax', '—'), maxLength: 200 })), (text) => {
+    // Text formats get many runs; binary ones (DOCX, PDF) only need to refuse text cleanly.
+    const numRuns = ext === '.pdf' || ext === '.docx' ? 40 : 1000;
+    await fc.assert(
+      fc.asyncProperty(fc.oneof(fc.string({ unit: 'grapheme', maxLength: 400 }), fc.string({ unit: fc.constantFrom('\n', ' ', '\t', 'a', 'Z', '1', '-', '.', ':', '(', ')', '"', '#', '*', 'Мар', 'March', '2022', '12:47', 'MOSCOW', 'Interfax', '—'), maxLength: 200 })), async (text) => {
         let articles;
         try {
-          articles = parse({ text, fileName: `fuzz${ext}` });
+          articles = await parse({ bytes: new TextEncoder().encode(text), text: () => text, fileName: `fuzz${ext}` });
         } catch (error) {
           if (error instanceof ParseError) return;
           throw error;
@@ -120,7 +122,7 @@ describe.each(SUPPORTED_EXTENSIONS)('the %s importer', (ext) => {
           if (a.published !== null) expect(a.published).toMatch(/^\d{4}(-\d{2}(-\d{2}(T\d{2}:\d{2}(:\d{2})?([+-]\d{2}:\d{2}|Z)?)?)?)?$/);
         }
       }),
-      { seed: SEED, numRuns: 2000 },
+      { seed: SEED, numRuns },
     );
   });
 });

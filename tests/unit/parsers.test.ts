@@ -6,6 +6,7 @@ import { detectLanguage } from '../../src/engine/ingest/language.ts';
 import { parseMarkdown, parsePlainText } from '../../src/engine/ingest/parsers/plain.ts';
 import { parseDateline, parseWire } from '../../src/engine/ingest/parsers/wire.ts';
 import { FIXTURES } from '../support/temp.ts';
+import { textInput as input } from '../support/parse-input.ts';
 
 const read = (rel: string): string => fs.readFileSync(path.join(FIXTURES, rel), 'utf8');
 
@@ -50,24 +51,24 @@ describe('wire layout', () => {
 
 describe('plain text and markdown', () => {
   it('uses the first line as headline when there is no date line', () => {
-    const [a] = parsePlainText({ text: read('notes/undated-memo.txt'), fileName: 'undated-memo.txt' });
+    const [a] = parsePlainText(input(read('notes/undated-memo.txt'), 'undated-memo.txt'));
     expect(a).toMatchObject({ headline: 'Memo on archive conventions', published: null, place: null });
     expect(a!.body).toMatch(/^Wire stories in this archive/);
   });
 
   it('takes the heading marks off a Markdown headline', () => {
-    const [a] = parseMarkdown({ text: read('notes/briefing-notes.md'), fileName: 'briefing-notes.md' });
+    const [a] = parseMarkdown(input(read('notes/briefing-notes.md'), 'briefing-notes.md'));
     expect(a!.headline).toBe('Briefing notes: grain corridor and insurance');
   });
 
   it('normalises Windows line endings', () => {
-    const [a] = parsePlainText({ text: 'Title\r\n\r\nFirst.\r\n\r\nSecond.\r\n', fileName: 'x.txt' });
+    const [a] = parsePlainText(input('Title\r\n\r\nFirst.\r\n\r\nSecond.\r\n', 'x.txt'));
     expect(a).toMatchObject({ headline: 'Title', body: 'First.\n\nSecond.' });
   });
 
   it('uses the first sentence of a single long paragraph as headline', () => {
     const text = `${'The committee met on Tuesday to discuss the budget for the coming year and beyond. '.repeat(6)}`;
-    const [a] = parsePlainText({ text, fileName: 'x.txt' });
+    const [a] = parsePlainText(input(text, 'x.txt'));
     expect(a!.headline).toBe('The committee met on Tuesday to discuss the budget for the coming year and beyond.');
     expect(a!.body).toBe(text.trim());
   });

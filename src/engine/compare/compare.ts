@@ -6,7 +6,7 @@ import { compareQuotes, quotedPassages } from './quoted.ts';
 import { sharedWords, spansOf } from './shared-spans.ts';
 import { paragraphs, words } from './text.ts';
 
-type Comparable = Pick<Article, 'id' | 'headline' | 'published' | 'place' | 'agency' | 'language' | 'body'>;
+type Comparable = Pick<Article, 'id' | 'headline' | 'published' | 'place' | 'agency' | 'language' | 'body'> & { versionNote?: string | null };
 
 const plural = (n: number, one: string, many = `${one}s`): string => `${n} ${n === 1 ? one : many}`;
 
@@ -47,7 +47,7 @@ export function compareArticles(a: Comparable, b: Comparable): CompareResult {
   const rows: AlignedRow[] = alignParagraphs(pa, pb);
   const quotes = compareQuotes(quotedPassages(a.body), quotedPassages(b.body));
   const side = (x: Comparable, ps: typeof pa, ws: typeof wa, f: boolean[]): CompareSide => ({
-    article: { id: x.id, headline: x.headline, published: x.published, place: x.place, agency: x.agency, language: x.language, body: x.body },
+    article: { id: x.id, headline: x.headline, published: x.published, place: x.place, agency: x.agency, language: x.language, body: x.body, versionNote: x.versionNote ?? null },
     paragraphs: ps.map((p) => ({ start: p.start, end: p.end })),
     shared: spansOf(ws, f, x.body),
     words: ws.length,

@@ -1,11 +1,10 @@
 // Comparison of articles: two side by side, or a matrix of pairwise shared text.
 import type { EngineContext, EngineModule } from '../context.ts';
 import { WbFailure } from '../errors.ts';
-import type { Article } from '../../shared/api.ts';
 import { compareArticles, sharedShare } from './compare.ts';
 
 export function createCompareModule(ctx: EngineContext): EngineModule {
-  const load = (id: number): Article => {
+  const load = (id: number) => {
     const article = ctx.store.get(id);
     if (!article) throw new WbFailure('not_found', `There is no article ${id}.`);
     return article;

@@ -11,6 +11,13 @@ MONTHS.sept = 9;
 // Russian and Ukrainian month names as they appear in dates (genitive), and Russian nominative.
 addMonths(['января', 'февраля', 'марта', 'апреля', 'мая', 'июня', 'июля', 'августа', 'сентября', 'октября', 'ноября', 'декабря']);
 addMonths(['январь', 'февраль', 'март', 'апрель', 'май', 'июнь', 'июль', 'август', 'сентябрь', 'октябрь', 'ноябрь', 'декабрь']);
+// German and French, as database exports made in those interfaces print them.
+addMonths(['januar', 'februar', 'märz', 'april', 'mai', 'juni', 'juli', 'august', 'september', 'oktober', 'november', 'dezember']);
+addMonths(['janvier', 'février', 'mars', 'avril', 'mai', 'juin', 'juillet', 'août', 'septembre', 'octobre', 'novembre', 'décembre']);
+MONTHS.maerz = 3;
+MONTHS.fevrier = 2;
+MONTHS.aout = 8;
+MONTHS.decembre = 12;
 addMonths(['січня', 'лютого', 'березня', 'квітня', 'травня', 'червня', 'липня', 'серпня', 'вересня', 'жовтня', 'листопада', 'грудня']);
 
 /** Every month name as written: lower-case, Capitalised and UPPER-CASE, longest first. */
@@ -101,4 +108,59 @@ export function dateBound(value: string, end: 'from' | 'to'): number | null {
   if (end === 'from') return Date.UTC(y, (mo ?? 1) - 1, d ?? 1) / 1000;
   const next = d !== undefined ? Date.UTC(y, mo! - 1, d + 1) : mo !== undefined ? Date.UTC(y, mo, 1) : Date.UTC(y + 1, 0, 1);
   return next / 1000 - 1;
+}
+
+const WEEKDAY = /\b(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|nesday|sday|rsday|urday)?\b\.?,?/gi;
+const CJK_DATE = /^(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日(?:\s+(\d{1,2}):(\d{2}))?/;
+const DD_MON_YYYY = /^(\d{1,2})-([A-Za-z]{3})-(\d{4})(?:\s+(\d{1,2}):(\d{2})(?::(\d{2}))?)?/;
+const TIME_12H = /(\d{1,2}):(\d{2})(?::(\d{2}))?\s*([AaPp])\.?[Mm]\.?/;
+
+/**
+ * Reads the looser dates that exports, feeds and e-mails carry: with weekday names
+ * ("March 14, 2013 Thursday 11:21 AM GMT", "Mon, 21 Mar 2022 12:47:00 +0000"), an edition
+ * after the date ("May 2, 2002, Thursday,, FINAL EDITION"), "2018 年 10 月 7 日 17:04",
+ * "26-FEB-1987 15:01:01.79". Null when no date can be read.
+ */
+export function parseLooseDate(text: string | null | undefined): string | null {
+  if (!text) return null;
+  const s = text.replace(/\s+/g, ' ').trim();
+  if (!s || s.length > 120) return null;
+  const exact = parseDateLine(s);
+  if (exact) return exact;
+  let m = CJK_DATE.exec(s);
+  if (m) return iso(+m[1]!, +m[2]!, +m[3]!, opt(m[4]), opt(m[5]));
+  m = DD_MON_YYYY.exec(s);
+  if (m) {
+    const month = monthNumber(m[2]!);
+    if (month) return iso(+m[3]!, month, +m[1]!, opt(m[4]), opt(m[5]), opt(m[6]));
+  }
+  // RFC 2822 (e-mail, RSS): keep the offset it states.
+  m = /^(?:[A-Za-z]{3},\s*)?(\d{1,2}) ([A-Za-z]{3,9})\.? (\d{4}) (\d{1,2}):(\d{2})(?::(\d{2}))?\s*(?:([+-]\d{4})|(GMT|UT|UTC|Z))?/.exec(s);
+  if (m) {
+    const month = monthNumber(m[2]!);
+    const base = month ? iso(+m[3]!, month, +m[1]!, +m[4]!, +m[5]!, opt(m[6])) : null;
+    if (base) {
+      if (m[7]) return `${base}${m[7].slice(0, 3)}:${m[7].slice(3)}`;
+      if (m[8]) return `${base}Z`;
+      return base;
+    }
+  }
+  // Drop weekdays and what follows the date (edition names), then find a 12-hour time.
+  const noWeekday = s.replace(WEEKDAY, ' ').replace(/\s+/g, ' ').replace(/ ,/g, ',').trim();
+  const time = TIME_12H.exec(noWeekday);
+  const datePart = noWeekday.replace(/,?\s*\d{1,2}:\d{2}.*$/, '').replace(/,+\s*$/, '').trim();
+  for (const candidate of [datePart, datePart.replace(/,?\s+[A-Za-z][A-Za-z ]*$/, ''), ...prefixes(datePart)]) {
+    const date = parseDateLine(candidate.replace(/,+$/, ''));
+    if (!date) continue;
+    if (!time || date.includes('T')) return date;
+    let hh = +time[1]! % 12;
+    if (/p/i.test(time[4]!)) hh += 12;
+    return `${date}T${pad(hh)}:${time[2]}`;
+  }
+  return null;
+}
+
+function* prefixes(text: string): Generator<string> {
+  const words = text.split(' ');
+  for (let n = Math.min(words.length - 1, 5); n >= 2; n--) yield words.slice(0, n).join(' ');
 }

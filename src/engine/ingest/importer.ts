@@ -1,32 +1,45 @@
-// An import run: walk the paths, read and parse each file, store new articles, and record
-// exactly one outcome per file (imported, duplicate, skipped, failed). One bad file never
-// stops the run; results are written in batches, each one transaction, so a crash leaves
-// whole articles only and the next import of the same folder finishes the job.
+// An import run: walk the paths, hand new and changed files to the parser workers, store
+// their articles, and record exactly one outcome per file (imported, duplicate, skipped,
+// failed). Parsing runs in worker threads while this thread walks and writes; results are
+// written in batches, each one transaction that holds the articles, their derived data, the
+// file records and the outcomes together, so a crash at any moment leaves whole articles
+// only and the next import of the same folder finishes the job.
 import fs from 'node:fs';
 import path from 'node:path';
-import type { ImportFileError, ImportProgress, ImportSummary } from '../../shared/api.ts';
+import type { ColumnMapping, FileOutcome, ImportFileError, ImportProgress, ImportSummary } from '../../shared/api.ts';
 import type { Db } from '../db/open.ts';
 import { WbFailure } from '../errors.ts';
 import type { ArticleStore } from '../store/articles.ts';
-import { decodeText } from './decode.ts';
-import { detectLanguage } from './language.ts';
-import { parserFor } from './parsers/index.ts';
-import { ParseError, type ParsedArticle } from './parsers/types.ts';
-import { describe, walk, type WalkEntry } from './walk.ts';
+import type { NearDuplicates } from './near-duplicates.ts';
+import { precheck, type ParseOutcome, type ParseRequest } from './parse-file.ts';
+import { ParserPool, type PoolOptions } from './parser-pool.ts';
+import { countFiles, walk } from './walk.ts';
 
-export const MAX_TEXT_FILE_BYTES = 64 * 1024 * 1024;
-const BATCH_FILES = 200;
-const BATCH_MS = 40;
 const PROGRESS_EVERY_MS = 100;
-const MAX_LISTED_SKIPS = 1000;
+/** A write transaction ends after this long, so calls (searches, cancel) get through between batches. */
+const BATCH_MS = 200;
+const BATCH_FILES = 5000;
+const MAX_LISTED = 1000;
+/** Files up to this size travel to a worker in groups. */
+const SMALL_FILE = 256 * 1024;
+const GROUP_FILES = 64;
+const GROUP_BYTES = 1024 * 1024;
 
-type Outcome = 'imported' | 'duplicate' | 'skipped' | 'failed';
+export const UNCHANGED = 'unchanged since the last import';
 
-interface FileResult {
+interface Result {
   path: string;
-  outcome: Outcome | 'parsed';
-  reason: string | null;
-  articles: ParsedArticle[];
+  /** A final outcome decided without parsing, or the parser's answer. */
+  decided?: { outcome: FileOutcome; reason: string | null; unchanged?: boolean };
+  parsed?: ParseOutcome;
+}
+
+interface FileRow {
+  id: number;
+  path: string;
+  size: number;
+  mtime_ms: number;
+  hash: string;
 }
 
 export interface ImporterEvents {
@@ -35,16 +48,28 @@ export interface ImporterEvents {
   corpusChanged(): void;
 }
 
+export interface ImporterOptions {
+  pool?: PoolOptions;
+  nearDuplicates?: NearDuplicates;
+}
+
+export interface RunOptions {
+  columns?: ColumnMapping;
+}
+
 export class Importer {
   private readonly db: Db;
   private readonly store: ArticleStore;
   private readonly events: ImporterEvents;
+  private readonly options: ImporterOptions;
   private current: AbortController | null = null;
+  private pool: ParserPool | null = null;
 
-  constructor(db: Db, store: ArticleStore, events: ImporterEvents) {
+  constructor(db: Db, store: ArticleStore, events: ImporterEvents, options: ImporterOptions = {}) {
     this.db = db;
     this.store = store;
     this.events = events;
+    this.options = options;
   }
 
   get running(): boolean {
@@ -59,12 +84,15 @@ export class Importer {
 
   /** Cancels a running import and waits (up to 10 s) until its last batch is written. */
   async stop(): Promise<void> {
-    if (!this.cancel()) return;
-    const deadline = Date.now() + 10_000;
-    while (this.current && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+    if (this.cancel()) {
+      const deadline = Date.now() + 10_000;
+      while (this.current && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+    }
+    await this.pool?.close();
+    this.pool = null;
   }
 
-  async run(paths: readonly string[]): Promise<ImportSummary> {
+  async run(paths: readonly string[], options: RunOptions = {}): Promise<ImportSummary> {
     if (this.current) throw new WbFailure('busy', 'An import is already running; wait for it to finish or cancel it.');
     if (paths.length === 0) throw new WbFailure('bad_request', 'Give at least one folder or file to import.');
     for (const p of paths) {
@@ -73,24 +101,41 @@ export class Importer {
     const controller = new AbortController();
     this.current = controller;
     try {
-      return await this.execute(paths.map((p) => path.resolve(p)), controller.signal);
+      this.pool ??= new ParserPool(this.options.pool);
+      // A bigger page cache for the writes: the index B-trees (FTS, near-duplicate bands) are
+      // updated at random places, and SQLite's default 2 MB cache thrashes on a large corpus.
+      this.db.pragma('cache_size = -65536');
+      this.db.pragma('temp_store = MEMORY');
+      // Fewer, larger WAL checkpoints while importing (each one syncs the database file).
+      this.db.pragma('wal_autocheckpoint = 16384');
+      return await this.execute(paths.map((p) => path.resolve(p)), options, controller.signal);
     } finally {
       this.current = null;
+      try {
+        this.db.pragma('wal_autocheckpoint = 1000');
+      } catch {
+        // the corpus is closing
+      }
     }
   }
 
-  private async execute(paths: string[], signal: AbortSignal): Promise<ImportSummary> {
+  private async execute(paths: string[], options: RunOptions, signal: AbortSignal): Promise<ImportSummary> {
     const started = Date.now();
+    const pool = this.pool!;
+    const db = this.db;
     const runId = Number(
-      this.db
+      db
         .prepare(`INSERT INTO import_runs (started_at, status, paths, owner_pid) VALUES (?, 'running', ?, ?)`)
         .run(new Date(started).toISOString(), JSON.stringify(paths), process.pid).lastInsertRowid,
     );
     const progress: ImportProgress = {
-      runId, phase: 'scanning', filesSeen: 0, filesDone: 0, imported: 0, duplicates: 0, failed: 0, skipped: 0, currentFile: null,
+      runId, phase: 'scanning', filesSeen: 0, filesDone: 0, imported: 0, duplicates: 0, failed: 0, skipped: 0, unchanged: 0, currentFile: null,
     };
+    const outcomes: Record<FileOutcome, number> = { imported: 0, duplicate: 0, skipped: 0, failed: 0 };
     const errors: ImportFileError[] = [];
     const skippedFiles: ImportFileError[] = [];
+    const nearDuplicates = this.options.nearDuplicates;
+    nearDuplicates?.touched.clear();
     let lastEmit = 0;
     const emit = (force = false): void => {
       const now = Date.now();
@@ -99,87 +144,219 @@ export class Importer {
       this.events.progress({ ...progress });
     };
 
-    const recordOutcome = this.db.prepare('INSERT INTO import_files (run_id, path, outcome, articles, reason) VALUES (?, ?, ?, ?, ?)');
-    // Counts are returned, not added to the progress inside the transaction: a batch whose
-    // commit fails (disk full) must not be counted as stored.
-    const writeBatch = this.db.transaction((batch: FileResult[]): { imported: number; duplicates: number } => {
-      const counts = { imported: 0, duplicates: 0 };
-      for (const file of batch) {
-        let outcome: Outcome;
-        let stored = 0;
-        if (file.outcome === 'parsed') {
-          let dupes = 0;
-          for (const article of file.articles) {
-            const id = this.store.insert({
-              ...article,
-              language: article.language ?? detectLanguage(`${article.headline}\n${article.body}`),
-              sourcePath: file.path,
-              importRunId: runId,
-            });
-            if (id === null) dupes++;
-            else stored++;
-          }
-          counts.imported += stored;
-          counts.duplicates += dupes;
-          outcome = stored > 0 ? 'imported' : 'duplicate';
-        } else {
-          outcome = file.outcome;
-        }
-        recordOutcome.run(runId, file.path, outcome, stored, file.reason);
+    const fileByPath = db.prepare('SELECT id, path, size, mtime_ms, hash FROM files WHERE path = ?');
+    const filesByHash = db.prepare('SELECT id, path, size, mtime_ms, hash FROM files WHERE hash = ? LIMIT 20');
+    const insertFile = db.prepare('INSERT INTO files (path, size, mtime_ms, hash, encoding, articles, run_id, read_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
+    const updateFile = db.prepare('UPDATE files SET path = ?, size = ?, mtime_ms = ?, hash = ?, encoding = coalesce(?, encoding), articles = ?, run_id = ?, read_at = ? WHERE id = ?');
+    const touchFile = db.prepare('UPDATE files SET size = ?, mtime_ms = ?, run_id = ? WHERE id = ?');
+    const moveArticles = db.prepare('UPDATE articles SET source_path = ? WHERE file_id = ?');
+    const articlesOfFile = db.prepare('SELECT id FROM articles WHERE file_id = ?').pluck();
+    const setFileArticles = db.prepare('UPDATE files SET articles = ? WHERE id = ?');
+    const recordOutcome = db.prepare('INSERT INTO import_files (run_id, path, outcome, articles, duplicates, reason) VALUES (?, ?, ?, ?, ?, ?)');
+    // One timestamp per write batch is precise enough for "read at", and spares a Date per file.
+    let batchTime = new Date().toISOString();
+    const now = (): string => batchTime;
+
+    const count = (outcome: FileOutcome, p: string, reason: string | null): void => {
+      outcomes[outcome]++;
+      if (outcome === 'failed') {
+        progress.failed++;
+        if (errors.length < MAX_LISTED) errors.push({ path: p, reason: reason ?? 'failed' });
+      } else if (outcome === 'skipped') {
+        progress.skipped++;
+        if (skippedFiles.length < MAX_LISTED) skippedFiles.push({ path: p, reason: reason ?? 'skipped' });
       }
-      return counts;
+    };
+
+    const storeParsed = (parsed: Extract<ParseOutcome, { status: 'parsed' }>): void => {
+      const p = parsed.path;
+      const known = fileByPath.get(p) as FileRow | undefined;
+      if (!known) {
+        // Same bytes at a path that is gone: the file was moved or renamed, not added.
+        const moved = (filesByHash.all(parsed.hash) as FileRow[]).find((f) => f.path !== p && !fs.existsSync(f.path));
+        if (moved) {
+          updateFile.run(p, parsed.size, parsed.mtimeMs, parsed.hash, parsed.encoding, (articlesOfFile.all(moved.id) as number[]).length, runId, now(), moved.id);
+          moveArticles.run(p, moved.id);
+          recordOutcome.run(runId, p, 'duplicate', 0, 0, `moved from ${moved.path} (already imported)`);
+          count('duplicate', p, null);
+          return;
+        }
+      } else if (known.hash === parsed.hash) {
+        touchFile.run(parsed.size, parsed.mtimeMs, runId, known.id);
+        recordOutcome.run(runId, p, 'duplicate', 0, 0, UNCHANGED);
+        count('duplicate', p, null);
+        progress.unchanged++;
+        return;
+      }
+      const fileId = known
+        ? (updateFile.run(p, parsed.size, parsed.mtimeMs, parsed.hash, parsed.encoding, 0, runId, now(), known.id), known.id)
+        : Number(insertFile.run(p, parsed.size, parsed.mtimeMs, parsed.hash, parsed.encoding, 0, runId, now()).lastInsertRowid);
+      const before = known ? (articlesOfFile.all(fileId) as number[]) : [];
+      const keep = new Set<number>();
+      let stored = 0;
+      let dupes = 0;
+      for (const article of parsed.articles) {
+        const existing = known ? this.store.findByHash(article.contentHash) : null;
+        if (existing) {
+          // A changed file keeps the ids of the articles whose text did not change.
+          if (existing.fileId === fileId) keep.add(existing.id);
+          else dupes++;
+          continue;
+        }
+        const id = this.store.insert({ ...article, sourcePath: p, fileId, importRunId: runId });
+        if (id === null) dupes++;
+        else {
+          stored++;
+          keep.add(id);
+        }
+      }
+      for (const id of before) if (!keep.has(id)) this.store.remove(id);
+      if (keep.size > 0 || known) setFileArticles.run(keep.size, fileId);
+      progress.imported += stored;
+      progress.duplicates += dupes;
+      const outcome: FileOutcome = stored > 0 ? 'imported' : 'duplicate';
+      recordOutcome.run(runId, p, outcome, stored, dupes, stored > 0 || dupes > 0 ? null : 'the articles were already stored from this file');
+      count(outcome, p, null);
+    };
+
+    const writeBatch = db.transaction((batch: Result[]) => {
+      batchTime = new Date().toISOString();
+      for (const result of batch) {
+        progress.filesDone++;
+        if (result.decided) {
+          const { outcome, reason } = result.decided;
+          recordOutcome.run(runId, result.path, outcome, 0, 0, reason);
+          count(outcome, result.path, reason);
+          if (result.decided.unchanged) progress.unchanged++;
+        } else if (result.parsed) {
+          const parsed = result.parsed;
+          if (parsed.status === 'parsed') storeParsed(parsed);
+          else {
+            recordOutcome.run(runId, parsed.path, parsed.status, 0, 0, parsed.reason);
+            count(parsed.status, parsed.path, parsed.reason);
+          }
+        }
+      }
     });
 
     let status: ImportSummary['status'] = 'completed';
     let message: string | null = null;
-    try {
-      // Pass 1 counts, so the progress bar has a real total; pass 2 imports. Two walks keep
-      // memory flat where one list of a million paths would not.
-      for await (const _ of walk(paths)) {
-        progress.filesSeen++;
-        if (signal.aborted) break;
-        emit();
+    let ready: Result[] = [];
+    let lastFlush = Date.now();
+    const flush = (): void => {
+      if (ready.length === 0) return;
+      const batch = ready;
+      ready = [];
+      // The counts are updated as the batch is written; a batch whose commit fails (disk
+      // full) was not stored, so its counts are taken back before the error goes on.
+      const before = { progress: { ...progress }, outcomes: { ...outcomes }, errors: errors.length, skipped: skippedFiles.length };
+      try {
+        writeBatch(batch);
+      } catch (error) {
+        Object.assign(progress, before.progress);
+        Object.assign(outcomes, before.outcomes);
+        errors.length = before.errors;
+        skippedFiles.length = before.skipped;
+        throw error;
       }
-      progress.phase = 'importing';
-      emit(true);
-
-      let batch: FileResult[] = [];
-      let batchStarted = Date.now();
-      const flush = async (): Promise<void> => {
-        if (batch.length === 0) return;
-        const written = writeBatch(batch);
-        progress.imported += written.imported;
-        progress.duplicates += written.duplicates;
-        batch = [];
-        emit();
+      lastFlush = Date.now();
+      emit();
+    };
+    const maybeFlush = async (): Promise<void> => {
+      if (ready.length >= BATCH_FILES || (ready.length > 0 && Date.now() - lastFlush >= BATCH_MS)) {
+        flush();
         // Let calls (searches, cancel) and events through between batches.
         await new Promise<void>((resolve) => setImmediate(resolve));
-        batchStarted = Date.now();
-      };
+      }
+    };
 
-      let seenInPass2 = 0;
+    // Files on their way to the workers, grouped; jobs in flight, bounded so memory stays flat.
+    let group: ParseRequest[] = [];
+    let groupBytes = 0;
+    const inFlight = new Set<Promise<void>>();
+    // Enough queued work that the workers keep parsing while this thread writes a batch.
+    const maxInFlight = 32;
+    const dispatch = (requests: ParseRequest[]): void => {
+      const job = pool.parse(requests).then(
+        (results) => {
+          // After a cancel, files still being parsed are left for the next import.
+          if (signal.aborted) return;
+          for (const parsed of results) ready.push({ path: parsed.path, parsed });
+        },
+        (error: Error) => {
+          if (signal.aborted) return;
+          for (const r of requests) ready.push({ path: r.path, decided: { outcome: 'failed', reason: error.message } });
+        },
+      );
+      const tracked = job.finally(() => inFlight.delete(tracked));
+      inFlight.add(tracked);
+    };
+    const sendGroup = (): void => {
+      if (group.length === 0) return;
+      dispatch(group);
+      group = [];
+      groupBytes = 0;
+    };
+
+    try {
+      // The total for the progress bar comes from a quick count (no stat per file) running
+      // alongside the import.
+      const counting = countFiles(paths, signal).then((n) => {
+        progress.filesSeen = Math.max(progress.filesSeen, n);
+        progress.phase = 'importing';
+        emit(true);
+      });
       for await (const entry of walk(paths)) {
         if (signal.aborted) break;
-        seenInPass2++;
-        if (seenInPass2 > progress.filesSeen) progress.filesSeen = seenInPass2;
+        if (progress.phase === 'scanning') progress.filesSeen++;
         progress.currentFile = entry.path;
-        const result = await readEntry(entry);
-        progress.filesDone++;
-        if (result.outcome === 'failed') {
-          progress.failed++;
-          errors.push({ path: result.path, reason: result.reason ?? 'failed' });
-        } else if (result.outcome === 'skipped') {
-          progress.skipped++;
-          if (skippedFiles.length < MAX_LISTED_SKIPS) skippedFiles.push({ path: result.path, reason: result.reason ?? 'skipped' });
+        if (entry.kind === 'problem') {
+          ready.push({ path: entry.path, decided: { outcome: entry.outcome, reason: entry.reason } });
+        } else {
+          const skip = precheck(path.basename(entry.path), entry.size);
+          if (skip) {
+            ready.push({ path: entry.path, decided: { outcome: 'skipped', reason: skip } });
+          } else {
+            const known = fileByPath.get(entry.path) as FileRow | undefined;
+            if (known && known.size === entry.size && known.mtime_ms === entry.mtimeMs) {
+              ready.push({ path: entry.path, decided: { outcome: 'duplicate', reason: UNCHANGED, unchanged: true } });
+            } else {
+              const request: ParseRequest = { path: entry.path };
+              if (options.columns) request.columns = options.columns;
+              if (entry.raw) request.raw = entry.raw;
+              if (entry.size > SMALL_FILE) dispatch([request]);
+              else {
+                group.push(request);
+                groupBytes += entry.size;
+                if (group.length >= GROUP_FILES || groupBytes >= GROUP_BYTES) sendGroup();
+              }
+            }
+          }
         }
-        batch.push(result);
-        if (batch.length >= BATCH_FILES || Date.now() - batchStarted >= BATCH_MS) await flush();
+        while (inFlight.size >= maxInFlight) {
+          await Promise.race(inFlight);
+          await maybeFlush();
+        }
+        await maybeFlush();
       }
-      await flush();
+      if (signal.aborted) pool.dropQueued();
+      else sendGroup();
+      while (inFlight.size > 0) {
+        await Promise.race(inFlight);
+        await maybeFlush();
+      }
+      flush();
+      await counting;
       if (signal.aborted) status = 'cancelled';
     } catch (error) {
       status = 'failed';
       message = describeFatal(error);
+      await Promise.allSettled([...inFlight]);
+      try {
+        flush();
+      } catch {
+        // what could be written was; the run is marked failed below
+      }
     }
 
     progress.phase = 'finishing';
@@ -194,60 +371,30 @@ export class Importer {
       duplicates: progress.duplicates,
       failed: progress.failed,
       skipped: progress.skipped,
+      unchanged: progress.unchanged,
+      nearDuplicateGroups: 0,
+      outcomes,
       errors,
       skippedFiles,
-      durationMs: Date.now() - started,
+      durationMs: 0,
       message,
     };
     try {
-      this.db
-        .prepare(`UPDATE import_runs SET finished_at = ?, status = ?, files = ?, imported = ?, duplicates = ?, failed = ?, skipped = ?, message = ? WHERE id = ?`)
-        .run(new Date().toISOString(), status, summary.files, summary.imported, summary.duplicates, summary.failed, summary.skipped, message, runId);
+      summary.nearDuplicateGroups = nearDuplicates?.countTouched() ?? 0;
+      summary.durationMs = Date.now() - started;
+      db.prepare(
+        `UPDATE import_runs SET finished_at = ?, status = ?, files = ?, imported = ?, duplicates = ?, failed = ?, skipped = ?, unchanged = ?, near_duplicate_groups = ?, message = ? WHERE id = ?`,
+      ).run(new Date().toISOString(), status, summary.files, summary.imported, summary.duplicates, summary.failed, summary.skipped, summary.unchanged, summary.nearDuplicateGroups, message, runId);
     } catch (error) {
       // The articles are safe; only the run's bookkeeping could not be written (disk full).
       summary.status = 'failed';
       summary.message ??= describeFatal(error);
     }
+    summary.durationMs = Date.now() - started;
     this.events.finished(summary);
     if (summary.imported > 0) this.events.corpusChanged();
     return summary;
   }
-}
-
-async function readEntry(entry: WalkEntry): Promise<FileResult> {
-  if (entry.kind === 'problem') return { path: entry.path, outcome: entry.outcome, reason: entry.reason, articles: [] };
-  const name = path.basename(entry.path);
-  const parser = parserFor(name);
-  if (name.startsWith('.')) return skipped(entry.path, 'hidden file');
-  if (!parser) return skipped(entry.path, 'not an article format');
-  if (entry.size === 0) return skipped(entry.path, 'empty file');
-  if (entry.size > MAX_TEXT_FILE_BYTES) return skipped(entry.path, `too large (${Math.round(entry.size / 1048576)} MB; the limit is ${MAX_TEXT_FILE_BYTES / 1048576} MB)`);
-  let bytes: Buffer;
-  try {
-    bytes = await fs.promises.readFile(entry.path);
-  } catch (error) {
-    return failed(entry.path, describe(error));
-  }
-  if (bytes.length > MAX_TEXT_FILE_BYTES) return skipped(entry.path, 'too large (it grew during the import)');
-  const decoded = decodeText(bytes);
-  if (!decoded.ok) return failed(entry.path, decoded.reason);
-  if (decoded.text.trim() === '') return skipped(entry.path, 'empty file');
-  try {
-    const articles = parser({ text: decoded.text, fileName: name }).filter((a) => a.headline.trim() || a.body.trim());
-    if (articles.length === 0) return skipped(entry.path, 'no article found in the file');
-    return { path: entry.path, outcome: 'parsed', reason: null, articles };
-  } catch (error) {
-    if (error instanceof ParseError) return failed(entry.path, error.message);
-    return failed(entry.path, `parser error: ${error instanceof Error ? error.message : String(error)}`);
-  }
-}
-
-function skipped(p: string, reason: string): FileResult {
-  return { path: p, outcome: 'skipped', reason, articles: [] };
-}
-
-function failed(p: string, reason: string): FileResult {
-  return { path: p, outcome: 'failed', reason, articles: [] };
 }
 
 function describeFatal(error: unknown): string {

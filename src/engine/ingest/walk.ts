@@ -1,54 +1,133 @@
 // Walking what the user asked to import: folders recursively, files as they are. Symbolic
 // links are followed, but each real folder is entered once, so a link loop ends. Hidden
 // folders (.git, .cache) are not entered. Everything that is not a regular file to read is
-// reported with a reason instead of being silently dropped.
+// reported with a reason instead of being silently dropped. The file system calls are
+// synchronous (a million promise round-trips would cost more than the stats themselves);
+// the generator yields to the event loop every few hundred entries so calls get through.
 import fs from 'node:fs';
 import path from 'node:path';
 
 export type WalkEntry =
-  | { kind: 'file'; path: string; size: number; mtimeMs: number }
+  // `raw`: the path as bytes, when a name in it is not valid UTF-8 (`path` then shows U+FFFD).
+  | { kind: 'file'; path: string; size: number; mtimeMs: number; raw?: Buffer }
   | { kind: 'problem'; path: string; outcome: 'skipped' | 'failed'; reason: string };
+
+const YIELD_EVERY = 500;
 
 export async function* walk(roots: readonly string[]): AsyncGenerator<WalkEntry> {
   const seenDirs = new Set<string>();
-  for (const root of roots) yield* visit(root, seenDirs, true);
+  let sinceYield = 0;
+  for (const root of roots) {
+    for (const entry of visit(root, seenDirs, true)) {
+      yield entry;
+      if (++sinceYield >= YIELD_EVERY) {
+        sinceYield = 0;
+        await new Promise<void>((resolve) => setImmediate(resolve));
+      }
+    }
+  }
 }
 
-async function* visit(target: string, seenDirs: Set<string>, isRoot: boolean): AsyncGenerator<WalkEntry> {
+/** Counts the files a walk will see, without a stat per file (for the progress total). */
+export async function countFiles(roots: readonly string[], signal?: AbortSignal): Promise<number> {
+  const seenDirs = new Set<string>();
+  let n = 0;
+  let sinceYield = 0;
+  const stack = [...roots];
+  while (stack.length > 0) {
+    if (signal?.aborted) break;
+    const target = stack.pop()!;
+    let real: string;
+    try {
+      if (!fs.statSync(target).isDirectory()) {
+        n++;
+        continue;
+      }
+      real = fs.realpathSync(target);
+    } catch {
+      n++;
+      continue;
+    }
+    if (seenDirs.has(real)) continue;
+    seenDirs.add(real);
+    let entries: fs.Dirent[];
+    try {
+      entries = fs.readdirSync(target, { withFileTypes: true });
+    } catch {
+      n++;
+      continue;
+    }
+    for (const e of entries) {
+      if (e.isDirectory()) {
+        if (!e.name.startsWith('.')) stack.push(path.join(target, e.name));
+      } else if (e.isSymbolicLink()) {
+        stack.push(path.join(target, e.name));
+      } else {
+        n++;
+      }
+    }
+    if (++sinceYield >= 50) {
+      sinceYield = 0;
+      await new Promise<void>((resolve) => setImmediate(resolve));
+    }
+  }
+  return n;
+}
+
+const validUtf8 = (bytes: Buffer): boolean => {
+  try {
+    new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+/** A child path: a string while every name is valid UTF-8, the raw bytes once one is not. */
+function childPath(parent: string | Buffer, name: Buffer): string | Buffer {
+  if (typeof parent === 'string' && validUtf8(name)) return path.join(parent, name.toString('utf8'));
+  return Buffer.concat([typeof parent === 'string' ? Buffer.from(parent) : parent, Buffer.from('/'), name]);
+}
+
+function* visit(target: string | Buffer, seenDirs: Set<string>, isRoot: boolean): Generator<WalkEntry> {
+  const shown = typeof target === 'string' ? target : target.toString('utf8');
   let stat: fs.Stats;
   try {
-    stat = await fs.promises.stat(target);
+    stat = fs.statSync(target);
   } catch (error) {
-    yield { kind: 'problem', path: target, outcome: 'failed', reason: await describeStatError(target, error, isRoot) };
+    yield { kind: 'problem', path: shown, outcome: 'failed', reason: describeStatError(target, error, isRoot) };
     return;
   }
   if (stat.isDirectory()) {
     let real: string;
     try {
-      real = await fs.promises.realpath(target);
+      real = fs.realpathSync(target, { encoding: 'buffer' }).toString('latin1');
     } catch (error) {
-      yield { kind: 'problem', path: target, outcome: 'failed', reason: describe(error) };
+      yield { kind: 'problem', path: shown, outcome: 'failed', reason: describe(error) };
       return;
     }
     if (seenDirs.has(real)) {
       if (isRoot) return; // the same folder named twice
-      yield { kind: 'problem', path: target, outcome: 'skipped', reason: 'folder already visited (a symbolic link loop or a second link to it)' };
+      yield { kind: 'problem', path: shown, outcome: 'skipped', reason: 'folder already visited (a symbolic link loop or a second link to it)' };
       return;
     }
     seenDirs.add(real);
-    let names: string[];
+    let entries: fs.Dirent<Buffer>[];
     try {
-      names = (await fs.promises.readdir(target)).sort();
+      entries = fs.readdirSync(target, { withFileTypes: true, encoding: 'buffer' });
     } catch (error) {
-      yield { kind: 'problem', path: target, outcome: 'failed', reason: `cannot list folder: ${describe(error)}` };
+      yield { kind: 'problem', path: shown, outcome: 'failed', reason: `cannot list folder: ${describe(error)}` };
       return;
     }
-    for (const name of names) {
-      const child = path.join(target, name);
-      if (name.startsWith('.')) {
+    entries.sort((a, b) => Buffer.compare(a.name, b.name));
+    for (const entry of entries) {
+      const hidden = entry.name[0] === 0x2e;
+      if (hidden && entry.isDirectory()) continue;
+      const child = childPath(target, entry.name);
+      if (hidden && entry.isSymbolicLink()) {
         let hiddenDir = false;
         try {
-          hiddenDir = (await fs.promises.stat(child)).isDirectory();
+          hiddenDir = fs.statSync(child).isDirectory();
         } catch {
           // reported below like any other file
         }
@@ -59,10 +138,11 @@ async function* visit(target: string, seenDirs: Set<string>, isRoot: boolean): A
     return;
   }
   if (!stat.isFile()) {
-    yield { kind: 'problem', path: target, outcome: 'skipped', reason: `not a regular file (${kindOf(stat)})` };
+    yield { kind: 'problem', path: shown, outcome: 'skipped', reason: `not a regular file (${kindOf(stat)})` };
     return;
   }
-  yield { kind: 'file', path: target, size: stat.size, mtimeMs: stat.mtimeMs };
+  if (typeof target === 'string') yield { kind: 'file', path: target, size: stat.size, mtimeMs: stat.mtimeMs };
+  else yield { kind: 'file', path: shown, size: stat.size, mtimeMs: stat.mtimeMs, raw: target };
 }
 
 function kindOf(stat: fs.Stats): string {
@@ -72,10 +152,15 @@ function kindOf(stat: fs.Stats): string {
   return 'special file';
 }
 
-async function describeStatError(target: string, error: unknown, isRoot: boolean): Promise<string> {
+function describeStatError(target: string | Buffer, error: unknown, isRoot: boolean): string {
   const code = (error as NodeJS.ErrnoException).code;
   if (code === 'ENOENT') {
-    const isLink = await fs.promises.lstat(target).then((s) => s.isSymbolicLink(), () => false);
+    let isLink = false;
+    try {
+      isLink = fs.lstatSync(target).isSymbolicLink();
+    } catch {
+      // gone entirely
+    }
     if (isLink) return 'dangling symbolic link: its target does not exist';
     return isRoot ? 'no such file or folder' : 'file disappeared during the import';
   }
@@ -100,6 +185,8 @@ export function describe(error: unknown): string {
       return 'too many open files';
     case 'EIO':
       return 'input/output error reading the file';
+    case 'ENXIO':
+      return 'not a regular file (no reader on the other end)';
     default:
       return e.message ?? String(error);
   }

@@ -11,6 +11,14 @@ export interface StoredArticle {
   place: string | null;
   agency: string | null;
   language: string | null;
+  byline?: string | null;
+  /** "UPDATE 2", "CORRECTED", ... */
+  versionNote?: string | null;
+  /**
+   * The near-duplicate MinHash signature when the importer's workers computed it already
+   * (null: the text is too short to have one). Absent: the indexer computes it.
+   */
+  minhash?: Int32Array | null;
 }
 
 export interface ArticleIndexer {

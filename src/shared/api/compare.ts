@@ -31,7 +31,7 @@ export interface TextSpan {
 }
 
 export interface CompareSide {
-  article: ArticleMeta & { body: string };
+  article: ArticleMeta & { body: string; versionNote: string | null };
   paragraphs: ParagraphSpan[];
   /** Passages this side shares with the other (runs of at least a few words in common). */
   shared: TextSpan[];

@@ -16,10 +16,43 @@ export interface ArticleMeta {
 }
 
 export interface Article extends ArticleMeta {
+  /** Plain text; paragraphs are separated by a blank line. */
   body: string;
   /** The file the article came from, as an absolute path on the machine that imported it. */
   path: string | null;
   importedAt: string;
+  /** The author(s) as the source printed them ("Jane Smith"), without "By". */
+  byline: string | null;
+  /** The article's web address, when the file gave one (web pages, feeds, tables). */
+  url: string | null;
+  /** A version marker the source printed: "UPDATE 2", "CORRECTED", "REFILE". */
+  versionNote: string | null;
+  /** Where the file says it was published (newspaper, site, feed title, database source). */
+  site: string | null;
+  /** The article's near-duplicate group, when other stored articles tell the same story. */
+  nearDuplicateGroup: NearDuplicateGroup | null;
+}
+
+/**
+ * Articles that are the same story (wire copy republished, "UPDATE 1", a light rewrite),
+ * found by MinHash over word shingles. `id` is stable while the group's first article stays.
+ */
+export interface NearDuplicateGroup {
+  id: number;
+  /** Members, this article included (always at least 2). */
+  size: number;
+}
+
+export interface NearDuplicate extends ArticleMeta {
+  versionNote: string | null;
+  /** Estimated Jaccard similarity of the two texts' word shingles, 0..1 (1 for the article itself). */
+  similarity: number;
+}
+
+export interface NearDuplicatesResult {
+  group: NearDuplicateGroup | null;
+  /** Every member of the group, the asked-for article included, oldest published first. */
+  members: NearDuplicate[];
 }
 
 /** A span of text in an article that matched the query, as UTF-16 offsets into that field. */
@@ -55,4 +88,6 @@ export interface CorpusStats {
 export interface CorpusMethods {
   'corpus.stats': { args: Record<string, never>; result: CorpusStats };
   'article.get': { args: ArticleGetArgs; result: ArticleWithMatches };
+  /** The article's near-duplicate group with each member's similarity to it. */
+  'article.nearDuplicates': { args: { id: number }; result: NearDuplicatesResult };
 }

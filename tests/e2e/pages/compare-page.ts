@@ -31,6 +31,11 @@ export class ComparePage {
     return this.view.getByRole('columnheader').nth(side === 'A' ? 0 : 1).getByRole('heading');
   }
 
+  /** The version marker ("UPDATE 1") shown above side A's or B's headline, if any. */
+  version(side: 'A' | 'B'): Locator {
+    return this.view.getByRole('columnheader').nth(side === 'A' ? 0 : 1).locator('.compare-version');
+  }
+
   /** The row whose cells carry this note ("only in A", "changed", "moved · ¶3 in B"). */
   rowsNoted(note: string | RegExp): Locator {
     return this.rows.filter({ hasText: note });

@@ -1,6 +1,8 @@
 // Every migration, in order. Add new ones at the end with the next number.
 import type { Migration } from '../migrate.ts';
 import * as m0001 from './0001-foundation.ts';
+import * as m0002 from './0002-import-pipeline.ts';
+import * as m0003 from './0003-near-duplicates.ts';
 import * as m0020 from './0020-quotes-collections.ts';
 
-export const MIGRATIONS: readonly Migration[] = [m0001, m0020];
+export const MIGRATIONS: readonly Migration[] = [m0001, m0002, m0003, m0020];

@@ -2,11 +2,16 @@
 // its heading marks taken off the headline. Wire-layout files are recognised first.
 import { oneLine, splitBlocks } from './text-blocks.ts';
 import { ParseError, type ParsedArticle, type ParseInput } from './types.ts';
+import { bylineOf, splitVersion } from './markers.ts';
 import { parseDateline, parseWire } from './wire.ts';
 
 const MAX_HEADLINE = 300;
 
-export function parsePlainText({ text }: ParseInput): ParsedArticle[] {
+export function parsePlainText(input: ParseInput): ParsedArticle[] {
+  return parsePlainString(input.text());
+}
+
+export function parsePlainString(text: string): ParsedArticle[] {
   const wire = parseWire(text);
   if (wire) return [wire];
   const blocks = splitBlocks(text);
@@ -21,12 +26,25 @@ export function parsePlainText({ text }: ParseInput): ParsedArticle[] {
     headline = sentence.length > MAX_HEADLINE ? `${sentence.slice(0, MAX_HEADLINE - 1)}…` : sentence;
     bodyBlocks = blocks;
   }
-  const dateline = bodyBlocks.length > 0 ? parseDateline(bodyBlocks[0]!) : null;
-  return [{ headline, body: bodyBlocks.join('\n\n'), published: null, place: dateline?.place ?? null, agency: dateline?.agency ?? null }];
+  const split = splitVersion(headline);
+  const byline = bodyBlocks.length > 0 ? bylineOf(bodyBlocks[0]!) : null;
+  const datelineBlock = byline ? bodyBlocks[1] : bodyBlocks[0];
+  const dateline = datelineBlock ? parseDateline(datelineBlock) : null;
+  return [
+    {
+      headline: split.headline,
+      body: bodyBlocks.join('\n\n'),
+      published: null,
+      place: dateline?.place ?? null,
+      agency: dateline?.agency ?? null,
+      byline,
+      versionNote: split.versionNote,
+    },
+  ];
 }
 
 export function parseMarkdown(input: ParseInput): ParsedArticle[] {
-  const text = input.text.replace(/^\uFEFF?---\n[\s\S]*?\n---\n/, '');
-  const articles = parsePlainText({ ...input, text });
+  const text = input.text().replace(/^\uFEFF?---\n[\s\S]*?\n---\n/, '');
+  const articles = parsePlainString(text);
   return articles.map((a) => ({ ...a, headline: a.headline.replace(/^#{1,6}\s+/, '').replace(/\s+#+$/, '') }));
 }

@@ -11,6 +11,7 @@
 // verbatim, so quotes and citations point at the text as published.
 import { MONTH_NAME_PATTERN, parseDateLine } from '../dates.ts';
 import { oneLine, splitBlocks } from './text-blocks.ts';
+import { bylineOf, splitVersion, versionLine } from './markers.ts';
 import type { ParsedArticle } from './types.ts';
 
 const UPPER = String.raw`A-ZÀ-ÖØ-ÞА-ЯЁІЇЄҐ`;
@@ -47,19 +48,46 @@ export function parseWire(text: string): ParsedArticle | null {
   const firstLines = blocks[0]!.split('\n');
   const published = parseDateLine(firstLines[0]!);
   if (!published) return null;
-  // The headline is the next block, or the rest of the first block when there was no blank line.
-  const rest = firstLines.slice(1).join('\n').trim();
-  const headlineBlock = rest || blocks[1]!;
-  const bodyBlocks = rest ? blocks.slice(1) : blocks.slice(2);
-  const headline = oneLine(headlineBlock);
+  // The headline is the next block, or the rest of the first block when there was no blank
+  // line; a version marker ("UPDATE 1") may stand on its own line before or after it.
+  const header = [...firstLines.slice(1).map((l) => l.trim()).filter(Boolean)];
+  let rest = blocks.slice(1);
+  if (header.length === 0) {
+    header.push(...rest[0]!.split('\n'));
+    rest = rest.slice(1);
+  }
+  let versionNote: string | null = null;
+  const headlineLines: string[] = [];
+  for (const line of header) {
+    const marker = versionLine(line);
+    if (marker && headlineLines.length === 0) versionNote = marker;
+    else headlineLines.push(line);
+  }
+  if (headlineLines.length === 0 && rest.length > 0) {
+    headlineLines.push(...rest[0]!.split('\n'));
+    rest = rest.slice(1);
+  }
+  if (rest.length > 0 && !versionNote) {
+    const marker = versionLine(rest[0]!);
+    if (marker) {
+      versionNote = marker;
+      rest = rest.slice(1);
+    }
+  }
+  const split = splitVersion(oneLine(headlineLines.join(' ')));
+  const headline = split.headline;
   if (!headline) return null;
-  const body = bodyBlocks.join('\n\n');
-  const dateline = bodyBlocks.length > 0 ? parseDateline(bodyBlocks[0]!) : null;
+  versionNote ??= split.versionNote;
+  const byline = rest.length > 0 ? bylineOf(rest[0]!) : null;
+  const datelineBlock = byline ? rest[1] : rest[0];
+  const dateline = datelineBlock ? parseDateline(datelineBlock) : null;
   return {
     headline,
-    body,
+    body: rest.join('\n\n'),
     published,
     place: dateline?.place ?? null,
     agency: dateline?.agency ?? null,
+    byline,
+    versionNote,
   };
 }

@@ -82,6 +82,7 @@ function SideHead({ side, label, diff, which, onOpen }: { side: CompareSide; lab
     <div className={`compare-cell compare-head is-${which}`} role="columnheader">
       <p className="compare-side-label">
         <span className="compare-badge">{label}</span> {share}% of its words shared
+        {a.versionNote && <span className="compare-version">{a.versionNote}</span>}
       </p>
       <h2 className="compare-headline">
         <Painted text={a.headline || 'Untitled'} offset={0} layers={headlineLayers} />

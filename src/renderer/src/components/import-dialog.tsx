@@ -2,13 +2,15 @@
 // serving machine in web mode), then follow a real progress bar, cancel if need be, and read
 // the summary with every file that was skipped or failed and why.
 import { useId, useState } from 'react';
-import { api, type ImportFileError, type ImportProgress, type ImportSummary } from '../api/index.ts';
+import { api, type ImportProgress, type ImportSummary } from '../api/index.ts';
 import type { Shell } from '../api/index.ts';
 import type { Importer, ImportState } from '../hooks/use-import.ts';
 import { useNotices } from '../hooks/use-notices.ts';
 import { baseName, countLabel, formatDuration, formatNumber, isAbsolutePath, parsePathList } from '../lib/format.ts';
 import { AlertIcon, CheckIcon, CloseIcon, FolderIcon } from './icons.tsx';
+import { ImportOutcomes } from './import-outcomes.tsx';
 import { Modal } from './modal.tsx';
+import { WatchedFolders } from './watched-folders.tsx';
 
 export interface ImportDialogProps {
   shell: Shell;
@@ -198,6 +200,7 @@ function ChoosePaths({ shell, initialPaths, onStart, onClose }: { shell: Shell; 
           </>
         )}
       </form>
+      <WatchedFolders shell={shell} />
     </Modal>
   );
 }
@@ -295,7 +298,8 @@ function SummaryView({ summary }: { summary: ImportSummary }) {
       ? `The ${countLabel(summary.imported, 'article', 'articles', 'no articles')} stored before you cancelled stay in the corpus.`
       : summary.status === 'failed'
         ? (summary.message ?? 'An error stopped the import.')
-        : `${countLabel(summary.files, 'file')} looked at in ${formatDuration(summary.durationMs)}.`;
+        : `${countLabel(summary.files, 'file')} looked at in ${formatDuration(summary.durationMs)}.` +
+          (summary.unchanged > 0 ? ` ${countLabel(summary.unchanged, 'file was', 'files were')} unchanged since the last import and not read again.` : '');
   return (
     <div className="import-summary" data-testid="import-summary">
       <div className={`summary-banner is-${summary.status}`} role="status">
@@ -306,31 +310,11 @@ function SummaryView({ summary }: { summary: ImportSummary }) {
         </div>
       </div>
       <Counts files={summary.files} imported={summary.imported} duplicates={summary.duplicates} skipped={summary.skipped} failed={summary.failed} />
-      <FileProblems title="Failed" items={summary.errors} kind="failed" />
-      <FileProblems title="Skipped" items={summary.skippedFiles} kind="skipped" />
+      <p className="summary-line" data-testid="import-summary-line">
+        {formatNumber(summary.imported)} imported, {formatNumber(summary.duplicates)} exact duplicates, {countLabel(summary.nearDuplicateGroups, 'near-duplicate group', 'near-duplicate groups', 'no near-duplicate groups')}
+      </p>
+      <ImportOutcomes runId={summary.runId} initial={summary.outcomes.failed > 0 ? 'failed' : summary.outcomes.skipped > 0 ? 'skipped' : null} />
     </div>
-  );
-}
-
-function FileProblems({ title, items, kind }: { title: string; items: ImportFileError[]; kind: 'failed' | 'skipped' }) {
-  if (items.length === 0) return null;
-  return (
-    <details className={`file-problems is-${kind}`} open={kind === 'failed' || items.length <= 8}>
-      <summary>
-        {title}: {countLabel(items.length, 'file')}
-      </summary>
-      <ul aria-label={`${title} files`}>
-        {items.map((item, i) => (
-          <li key={`${item.path}#${i}`}>
-            <span className="file-problem-name" title={item.path}>
-              {baseName(item.path)}
-            </span>
-            <span className="file-problem-reason">{item.reason}</span>
-            <span className="file-problem-path">{item.path}</span>
-          </li>
-        ))}
-      </ul>
-    </details>
   );
 }
 

@@ -186,7 +186,7 @@ function ArticleView({ article, matches, query, attribution, onShowSources, stal
     }
   }, [current]);
 
-  const where = [article.place, article.agency].filter(Boolean);
+  const where = [article.place, article.agency, article.site && article.site !== article.agency ? article.site : null].filter((w): w is string => Boolean(w));
   return (
     <>
       <div className="reader-toolbar">
@@ -221,7 +221,23 @@ function ArticleView({ article, matches, query, attribution, onShowSources, stal
             {where.map((w) => (
               <span key={w}>{w}</span>
             ))}
+            {article.byline && <span data-testid="reader-byline">By {article.byline}</span>}
+            {article.versionNote && (
+              <span className="reader-version" data-testid="reader-version">
+                {article.versionNote}
+              </span>
+            )}
             {article.language && <span title={article.language}>{languageName(article.language)}</span>}
+            {article.nearDuplicateGroup && (
+              <span data-testid="reader-near-duplicates" title="Articles telling the same story (republished wire copy, updates, rewrites)">
+                {article.nearDuplicateGroup.size - 1} near-{article.nearDuplicateGroup.size === 2 ? 'duplicate' : 'duplicates'}
+              </span>
+            )}
+            {article.url && /^https?:\/\//.test(article.url) && (
+              <a href={article.url} target="_blank" rel="noreferrer noopener" data-testid="reader-url">
+                Original
+              </a>
+            )}
           </p>
           {article.path && (
             <p className="reader-path" title={article.path}>

@@ -1,0 +1,116 @@
+// The import benchmark: imports a corpus folder into a fresh data folder and reports, as JSON
+// on stdout, articles/s and MB/s end to end, peak RSS (engine and parser threads: one
+// process), the database size, the time spent in each article indexer, and then a re-import
+// of the same folder with nothing changed.
+//
+//   npm run bench:import -- --corpus DIR [--data-dir DIR] [--keep] [--no-reimport] [--parsers N]
+//
+// Make big corpora with `node ../shared/tools/make-corpus.mjs --articles N --out DIR`; run it
+// under `flock /work/bench-cache/bench.lock` on a shared machine.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { createEngine } from '../src/engine/engine.ts';
+import { corpusPath } from '../src/engine/db/open.ts';
+import { createClient } from '../src/shared/api.ts';
+
+const { values } = parseArgs({
+  options: {
+    corpus: { type: 'string' },
+    'data-dir': { type: 'string' },
+    keep: { type: 'boolean', default: false },
+    'no-reimport': { type: 'boolean', default: false },
+    parsers: { type: 'string' },
+  },
+});
+if (!values.corpus) {
+  process.stderr.write('usage: npm run bench:import -- --corpus DIR [--data-dir DIR] [--keep] [--no-reimport] [--parsers N]\n');
+  process.exit(2);
+}
+const corpus = path.resolve(values.corpus);
+const dataDir = path.resolve(values['data-dir'] ?? fs.mkdtempSync(path.join(os.tmpdir(), 'wirebench-bench-')));
+fs.rmSync(corpusPath(dataDir), { force: true });
+for (const suffix of ['-wal', '-shm']) fs.rmSync(corpusPath(dataDir) + suffix, { force: true });
+
+function folderBytes(dir: string): { files: number; bytes: number } {
+  let files = 0;
+  let bytes = 0;
+  const stack = [dir];
+  while (stack.length) {
+    const d = stack.pop()!;
+    for (const e of fs.readdirSync(d, { withFileTypes: true })) {
+      const p = path.join(d, e.name);
+      if (e.isDirectory()) stack.push(p);
+      else if (e.isFile()) {
+        files++;
+        bytes += fs.statSync(p).size;
+      }
+    }
+  }
+  return { files, bytes };
+}
+
+const size = fs.statSync(corpus).isDirectory() ? folderBytes(corpus) : { files: 1, bytes: fs.statSync(corpus).size };
+let peakRss = process.memoryUsage().rss;
+const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 200);
+
+const engine = createEngine({ dataDir, watch: false, log: () => {}, ...(values.parsers ? { parsers: { size: Number(values.parsers) } } : {}) });
+engine.store.profile = true;
+const api = createClient(engine);
+const t0 = performance.now();
+const cpu0 = process.cpuUsage();
+const summary = await api.call('import.run', { paths: [corpus] });
+const seconds = (performance.now() - t0) / 1000;
+const cpu = process.cpuUsage(cpu0);
+// CPU time of the whole process (engine and parser threads): on a busy shared machine, a
+// steadier measure than wall time.
+const cpuSeconds = (cpu.user + cpu.system) / 1e6;
+const indexers = Object.fromEntries(
+  [...engine.store.indexerTime].map(([name, ns]) => [name, { totalMs: Math.round(Number(ns) / 1e6), perArticleUs: summary.imported ? Math.round(Number(ns) / 1e3 / summary.imported) : 0 }]),
+);
+engine.store.profile = false;
+let reimport: { seconds: number; files: number; unchanged: number } | null = null;
+if (!values['no-reimport']) {
+  const r0 = performance.now();
+  const again = await api.call('import.run', { paths: [corpus] });
+  reimport = { seconds: round((performance.now() - r0) / 1000), files: again.files, unchanged: again.unchanged };
+}
+await engine.close();
+clearInterval(sampler);
+peakRss = Math.max(peakRss, process.resourceUsage().maxRSS * 1024);
+const dbBytes = ['', '-wal'].reduce((n, s) => n + (fs.existsSync(corpusPath(dataDir) + s) ? fs.statSync(corpusPath(dataDir) + s).size : 0), 0);
+
+function round(n: number): number {
+  return Math.round(n * 100) / 100;
+}
+
+process.stdout.write(
+  `${JSON.stringify(
+    {
+      corpus,
+      files: size.files,
+      megabytes: round(size.bytes / 1048576),
+      status: summary.status,
+      imported: summary.imported,
+      duplicates: summary.duplicates,
+      failed: summary.failed,
+      skipped: summary.skipped,
+      nearDuplicateGroups: summary.nearDuplicateGroups,
+      seconds: round(seconds),
+      articlesPerSecond: Math.round(summary.imported / seconds),
+      megabytesPerSecond: round(size.bytes / 1048576 / seconds),
+      cpuSeconds: round(cpuSeconds),
+      cpuMicrosecondsPerArticle: summary.imported ? Math.round((cpuSeconds * 1e6) / summary.imported) : null,
+      loadAverage: os.loadavg().map((l) => round(l)),
+      peakRssMegabytes: Math.round(peakRss / 1048576),
+      databaseMegabytes: round(dbBytes / 1048576),
+      indexers,
+      reimport,
+      cores: os.availableParallelism(),
+    },
+    null,
+    2,
+  )}\n`,
+);
+if (!values.keep && !values['data-dir']) fs.rmSync(dataDir, { recursive: true, force: true });

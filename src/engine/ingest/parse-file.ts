@@ -1,0 +1,135 @@
+// Reading and parsing one file: what a parser worker does for each file it is handed. A pure
+// function of the file's bytes and name (plus the column mapping), so it can run in any
+// thread. It never throws: every file ends as parsed (with articles), skipped or failed,
+// with a reason a user can act on.
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import type { ColumnMapping } from '../../shared/api.ts';
+import { contentHash } from '../store/articles.ts';
+import { declaredCharset, decodeText } from './decode.ts';
+import { detectLanguage } from './language.ts';
+import { signature } from './near-duplicates.ts';
+import { BINARY_EXTENSIONS, parserFor } from './parsers/index.ts';
+import { ParseError, type ParsedArticle } from './parsers/types.ts';
+import { describe } from './walk.ts';
+
+export const MAX_FILE_BYTES = 64 * 1024 * 1024;
+
+export interface ParseRequest {
+  path: string;
+  /** The path as bytes, when it is not valid UTF-8 (`path` is then only for showing). */
+  raw?: Uint8Array;
+  columns?: ColumnMapping;
+}
+
+export interface ReadyArticle extends ParsedArticle {
+  language: string | null;
+  contentHash: string;
+  /** Near-duplicate signature, computed here to spare the engine thread; null when too short. */
+  minhash: Int32Array | null;
+}
+
+export type ParseOutcome =
+  | { status: 'parsed'; path: string; size: number; mtimeMs: number; hash: string; encoding: string | null; articles: ReadyArticle[] }
+  | { status: 'skipped' | 'failed'; path: string; reason: string };
+
+export function isHidden(fileName: string): boolean {
+  return fileName.startsWith('.');
+}
+
+/** Why a file is not read at all, from its name and size alone; null when it should be read. */
+export function precheck(fileName: string, size: number): string | null {
+  if (isHidden(fileName)) return 'hidden file';
+  if (!parserFor(fileName)) return 'not an article format';
+  if (size === 0) return 'empty file';
+  if (size > MAX_FILE_BYTES) return `too large (${Math.round(size / 1048576)} MB; the limit is ${MAX_FILE_BYTES / 1048576} MB)`;
+  return null;
+}
+
+/** Reads a file without ever blocking on a named pipe put where a file was, and never more than the limit. */
+function readFileSafely(file: string | Buffer): { bytes: Buffer; size: number; mtimeMs: number } | { problem: string; skipped?: boolean } {
+  let fd: number;
+  try {
+    fd = fs.openSync(file, fs.constants.O_RDONLY | (fs.constants.O_NONBLOCK ?? 0));
+  } catch (error) {
+    return { problem: describe(error) };
+  }
+  try {
+    const stat = fs.fstatSync(fd);
+    if (!stat.isFile()) return { problem: 'not a regular file (it changed during the import)', skipped: true };
+    if (stat.size > MAX_FILE_BYTES) return { problem: `too large (${Math.round(stat.size / 1048576)} MB; the limit is ${MAX_FILE_BYTES / 1048576} MB)`, skipped: true };
+    const bytes = Buffer.allocUnsafe(stat.size);
+    let read = 0;
+    while (read < stat.size) {
+      const n = fs.readSync(fd, bytes, read, stat.size - read, read);
+      if (n === 0) break;
+      read += n;
+    }
+    // A file that shrank while it was read is read as it is now; one that grew is cut at the size it had.
+    return { bytes: read === stat.size ? bytes : bytes.subarray(0, read), size: stat.size, mtimeMs: stat.mtimeMs };
+  } catch (error) {
+    return { problem: describe(error) };
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
+export async function parseFile(request: ParseRequest): Promise<ParseOutcome> {
+  const file = request.path;
+  const name = path.basename(file);
+  const parser = parserFor(name);
+  if (!parser) return { status: 'skipped', path: file, reason: 'not an article format' };
+  const read = readFileSafely(request.raw ? Buffer.from(request.raw) : file);
+  if ('problem' in read) return { status: read.skipped ? 'skipped' : 'failed', path: file, reason: read.problem };
+  if (read.bytes.length === 0) return { status: 'skipped', path: file, reason: 'empty file' };
+  const ext = path.extname(name).toLowerCase();
+  let encoding: string | null = null;
+  let text: string | null = null;
+  const input = {
+    bytes: read.bytes as Uint8Array,
+    fileName: name,
+    columns: request.columns,
+    text(): string {
+      if (text !== null) return text;
+      const decoded = decodeText(read.bytes, declaredCharset(read.bytes));
+      if (!decoded.ok) throw new ParseError(decoded.reason);
+      encoding = decoded.encoding;
+      text = decoded.text;
+      return text;
+    },
+  };
+  if (!BINARY_EXTENSIONS.has(ext)) {
+    try {
+      if (input.text().trim() === '') return { status: 'skipped', path: file, reason: 'empty file' };
+    } catch (error) {
+      return { status: 'failed', path: file, reason: (error as Error).message };
+    }
+  }
+  let parsed: ParsedArticle[];
+  try {
+    parsed = await parser(input);
+  } catch (error) {
+    // "empty: …" is a file with nothing to import, not a broken one.
+    if (error instanceof ParseError) return { status: error.message.startsWith('empty') ? 'skipped' : 'failed', path: file, reason: error.message };
+    if (error instanceof RangeError && /call stack/i.test(error.message)) return { status: 'failed', path: file, reason: 'too deeply nested to read' };
+    return { status: 'failed', path: file, reason: `parser error: ${error instanceof Error ? error.message : String(error)}` };
+  }
+  const articles: ReadyArticle[] = [];
+  for (const a of parsed) {
+    const headline = a.headline.replace(/\s+/g, ' ').trim();
+    const body = a.body.trim();
+    if (!headline && !body) continue;
+    articles.push({
+      ...a,
+      headline,
+      body,
+      language: a.language ?? detectLanguage(`${headline}\n${body}`),
+      contentHash: contentHash(headline, body),
+      minhash: signature(headline, body),
+    });
+  }
+  if (articles.length === 0) return { status: 'skipped', path: file, reason: 'no article found in the file' };
+  const hash = createHash('sha1').update(read.bytes).digest('hex');
+  return { status: 'parsed', path: file, size: read.size, mtimeMs: read.mtimeMs, hash, encoding, articles };
+}
