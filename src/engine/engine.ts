@@ -13,7 +13,7 @@ import { toWbError, WbFailure } from './errors.ts';
 import { createImporter, createImportModule } from './ingest/module.ts';
 import { checkArgs } from './schemas.ts';
 import { createFtsIndexer } from './search/fts-indexer.ts';
-import { createSearchModule } from './search/module.ts';
+import { createSearchModule, type SearchModule } from './search/module.ts';
 import { SearchService } from './search/search.ts';
 import { ArticleStore } from './store/articles.ts';
 
@@ -37,6 +37,7 @@ export class Engine implements Transport {
   private readonly listeners = new Map<string, Set<Listener>>();
   private readonly modules: EngineModule[];
   private readonly handlers: Handlers;
+  private readonly searchModule: SearchModule;
   private closed = false;
 
   constructor(options: EngineOptions) {
@@ -52,10 +53,12 @@ export class Engine implements Transport {
       emit: (event, payload) => this.emit(event, payload),
       log: this.log,
     };
-    store.addIndexer(createFtsIndexer(this.db));
+    const ftsIndexer = createFtsIndexer(this.db);
+    store.addIndexer(ftsIndexer);
     const search = new SearchService(this.db);
     const importer = createImporter(ctx);
-    this.modules = [createAppModule(ctx, importer), createCorpusModule(ctx, search), createImportModule(importer), createSearchModule(search)];
+    this.searchModule = createSearchModule(ctx, search, ftsIndexer);
+    this.modules = [createAppModule(ctx, importer), createCorpusModule(ctx, search), createImportModule(importer), this.searchModule];
     this.handlers = assemble(this.modules);
   }
 
@@ -85,7 +88,13 @@ export class Engine implements Transport {
     return () => set.delete(listener);
   }
 
+  /** Resolves when the search index is current (it is rebuilt in the background after an upgrade). */
+  indexReady(): Promise<void> {
+    return this.searchModule.indexReady();
+  }
+
   private emit<E extends EventName>(event: E, payload: Events[E]): void {
+    if (event === 'onCorpusChanged') for (const module of this.modules) module.corpusChanged?.();
     for (const listener of this.listeners.get(event) ?? []) {
       try {
         listener(payload);

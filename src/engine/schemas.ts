@@ -9,6 +9,12 @@ const id = v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(Number.MAX_
 const path = v.pipe(v.string(), v.minLength(1), v.maxLength(4096));
 const dateText = v.pipe(v.string(), v.maxLength(40));
 const queryText = v.pipe(v.string(), v.maxLength(2000));
+const shortText = v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(200));
+const value = v.optional(v.pipe(v.string(), v.maxLength(200)));
+const filters = { from: v.optional(dateText), to: v.optional(dateText), agency: value, place: value, language: value };
+const order = { sort: v.optional(v.picklist(['relevance', 'date'])), recency: v.optional(v.boolean()) };
+const queryArgs = { query: queryText, ...filters, ...order };
+const searchOptions = v.strictObject({ ...filters, ...order });
 
 export const SCHEMAS = {
   'app.info': none,
@@ -19,15 +25,29 @@ export const SCHEMAS = {
   'article.get': v.strictObject({ id, query: v.optional(queryText) }),
   'import.run': v.strictObject({ paths: v.pipe(v.array(path), v.minLength(1), v.maxLength(1000)) }),
   'import.cancel': none,
+  'dialog.saveFile': v.strictObject({
+    defaultName: v.optional(v.pipe(v.string(), v.maxLength(255))),
+    extensions: v.optional(v.pipe(v.array(v.pipe(v.string(), v.regex(/^[a-z0-9]{1,10}$/))), v.maxLength(10))),
+  }),
   'search.query': v.strictObject({
-    query: queryText,
-    sort: v.optional(v.picklist(['relevance', 'date'])),
+    ...queryArgs,
     limit: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(500))),
     offset: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(10_000_000))),
-    from: v.optional(dateText),
-    to: v.optional(dateText),
-    agency: v.optional(v.pipe(v.string(), v.maxLength(200))),
+    remember: v.optional(v.boolean()),
   }),
+  'search.count': v.strictObject(queryArgs),
+  'search.facets': v.strictObject(queryArgs),
+  'search.suggest': v.strictObject({ text: v.pipe(v.string(), v.maxLength(200)), limit: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(50))) }),
+  'search.export': v.strictObject({ ...queryArgs, format: v.picklist(['csv', 'jsonl']), path, includeBody: v.optional(v.boolean()) }),
+  'search.reindex': none,
+  'searches.list': none,
+  'searches.save': v.strictObject({ name: shortText, query: queryText, options: v.optional(searchOptions) }),
+  'searches.delete': v.strictObject({ name: shortText }),
+  'history.list': v.strictObject({ limit: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(1000))) }),
+  'history.clear': none,
+  'variants.list': none,
+  'variants.set': v.strictObject({ name: shortText, variants: v.pipe(v.array(shortText), v.minLength(1), v.maxLength(100)) }),
+  'variants.delete': v.strictObject({ name: shortText }),
 } satisfies { [M in MethodName]: v.GenericSchema<unknown, MethodArgs<M>> };
 
 /** The first problem with the arguments, in words, or null if they are valid. */

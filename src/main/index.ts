@@ -56,6 +56,19 @@ async function pickFolders(): Promise<string[]> {
   return result.canceled ? [] : result.filePaths;
 }
 
+async function saveFile(args: unknown): Promise<string | null> {
+  const a = (args ?? {}) as { defaultName?: unknown; extensions?: unknown };
+  const defaultName = typeof a.defaultName === 'string' ? path.basename(a.defaultName).slice(0, 255) : undefined;
+  const extensions = Array.isArray(a.extensions) ? a.extensions.filter((e): e is string => typeof e === 'string' && /^[a-z0-9]{1,10}$/.test(e)).slice(0, 10) : [];
+  const options: Electron.SaveDialogOptions = {
+    title: 'Export search results',
+    ...(defaultName !== undefined && { defaultPath: defaultName }),
+    ...(extensions.length > 0 && { filters: [{ name: extensions.join(', ').toUpperCase(), extensions }] }),
+  };
+  const result = mainWindow ? await dialog.showSaveDialog(mainWindow, options) : await dialog.showSaveDialog(options);
+  return result.canceled || !result.filePath ? null : result.filePath;
+}
+
 function registerIpc(): void {
   ipcMain.handle('wirebench:call', async (event, method: unknown, args: unknown): Promise<Envelope<unknown>> => {
     const frame = event.senderFrame;
@@ -64,6 +77,7 @@ function registerIpc(): void {
     }
     if (typeof method !== 'string') return { ok: false, error: { code: 'bad_request', message: 'The method must be a string.' } };
     if (method === 'dialog.pickFolders') return { ok: true, result: { paths: await pickFolders() } };
+    if (method === 'dialog.saveFile') return { ok: true, result: { path: await saveFile(args) } };
     if (!engine) return { ok: false, error: { code: 'internal', message: 'The engine is still starting.' } };
     return engine.call(method, args);
   });

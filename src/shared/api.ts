@@ -5,7 +5,7 @@ import type { Envelope, WbError, WbErrorCode } from './api/common.ts';
 import type { AppMethods } from './api/app.ts';
 import type { CorpusMethods } from './api/corpus.ts';
 import type { ImportMethods, ImportProgress, ImportSummary } from './api/import.ts';
-import type { SearchMethods } from './api/search.ts';
+import type { ReindexProgress, SearchExportProgress, SearchMethods } from './api/search.ts';
 
 export type * from './api/common.ts';
 export type * from './api/app.ts';
@@ -26,6 +26,10 @@ export interface Events {
   onCorpusChanged: { articles: number };
   /** Desktop app: folders or files to import, dropped on the window or chosen from the File menu. */
   onPathsDropped: { paths: string[] };
+  /** While search.export writes a file. */
+  onSearchExportProgress: SearchExportProgress;
+  /** While the search index is rebuilt (after an upgrade, or search.reindex). */
+  onReindexProgress: ReindexProgress;
 }
 
 export type EventName = keyof Events;
@@ -43,7 +47,21 @@ const methodNames: Record<MethodName, true> = {
   'article.get': true,
   'import.run': true,
   'import.cancel': true,
+  'dialog.saveFile': true,
   'search.query': true,
+  'search.count': true,
+  'search.facets': true,
+  'search.suggest': true,
+  'search.export': true,
+  'search.reindex': true,
+  'searches.list': true,
+  'searches.save': true,
+  'searches.delete': true,
+  'history.list': true,
+  'history.clear': true,
+  'variants.list': true,
+  'variants.set': true,
+  'variants.delete': true,
 };
 export const METHOD_NAMES = Object.keys(methodNames) as MethodName[];
 
@@ -52,6 +70,8 @@ const eventNames: Record<EventName, true> = {
   onImportFinished: true,
   onCorpusChanged: true,
   onPathsDropped: true,
+  onSearchExportProgress: true,
+  onReindexProgress: true,
 };
 export const EVENT_NAMES = Object.keys(eventNames) as EventName[];
 

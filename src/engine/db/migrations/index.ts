@@ -1,5 +1,7 @@
 // Every migration, in order. Add new ones at the end with the next number.
 import type { Migration } from '../migrate.ts';
 import * as m0001 from './0001-foundation.ts';
+import * as m0010 from './0010-search-index.ts';
+import * as m0011 from './0011-saved-searches.ts';
 
-export const MIGRATIONS: readonly Migration[] = [m0001];
+export const MIGRATIONS: readonly Migration[] = [m0001, m0010, m0011];
