@@ -35,26 +35,27 @@ export function createSearchModule(ctx: EngineContext, search: SearchService, in
   const rebuild = (force: boolean): Promise<void> => {
     if (rebuilding) return rebuilding;
     if (!state.begin(force)) return Promise.resolve();
-    rebuilding = (async () => {
-      try {
-        let last = 0;
-        for (;;) {
-          if (closed) return;
-          const finished = state.step(REBUILD_BATCH);
-          if (finished || Date.now() - last > 250) {
-            last = Date.now();
-            const p = state.progress();
-            ctx.emit('onReindexProgress', { done: p.done, total: p.total, finished });
-          }
-          if (finished) break;
-          await new Promise<void>((resolve) => setImmediate(resolve));
+    const run = async (): Promise<void> => {
+      let last = 0;
+      for (;;) {
+        if (closed) return;
+        const finished = state.step(REBUILD_BATCH);
+        if (finished || Date.now() - last > 250) {
+          last = Date.now();
+          const p = state.progress();
+          ctx.emit('onReindexProgress', { done: p.done, total: p.total, finished });
         }
-        search.corpusChanged();
-        suggestions.invalidate();
-      } finally {
-        rebuilding = null;
+        if (finished) break;
+        await new Promise<void>((resolve) => setImmediate(resolve));
       }
-    })();
+      search.corpusChanged();
+      suggestions.invalidate();
+    };
+    // Cleared only if still the current run (a small index finishes before this assignment).
+    const current: Promise<void> = run().finally(() => {
+      if (rebuilding === current) rebuilding = null;
+    });
+    rebuilding = current;
     return rebuilding;
   };
 

@@ -70,10 +70,18 @@ export function isCyrillic(word: string): boolean {
 
 function stemCyrillic(folded: string, stemmer: CyrillicStemmer): string {
   const stem = stemmer === 'uk' ? ukrainianStem : russianStem;
-  let s = stem(folded);
+  const first = stem(folded);
+  if (first.length < MIN_CYRILLIC_STEM) return folded;
   // Russian surnames and many nouns lose a different ending in each case (Песков -> песк,
   // Пескова -> песков); a second pass brings the forms together.
-  if (s.length >= 4 && s !== folded) s = stem(s);
+  if (first === folded || first.length < 4) return first;
+  const second = stem(first);
+  return second.length < MIN_CYRILLIC_STEM ? first : second;
+}
+
+/** A Cyrillic word's stem after one pass (Пескова -> песков), to write it in Latin letters. */
+export function firstStem(folded: string, stemmer: CyrillicStemmer): string {
+  const s = (stemmer === 'uk' ? ukrainianStem : russianStem)(folded);
   return s.length < MIN_CYRILLIC_STEM ? folded : s;
 }
 

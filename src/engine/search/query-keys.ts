@@ -5,7 +5,7 @@
 // table needs no reindexing.
 import type { Db } from '../db/open.ts';
 import { FTS_TABLE } from './index-layout.ts';
-import { fold, isCyrillic, keyOfFolded, skeleton } from './normalise.ts';
+import { firstStem, fold, isCyrillic, keyOfFolded, skeleton } from './normalise.ts';
 
 // Latin -> Cyrillic, longest first. Only used to find the Cyrillic stem a Latin spelling stands
 // for; the skeleton (normalise.ts) then forgives most of what this gets wrong (й/и, е/є/э).
@@ -57,7 +57,8 @@ export function cyrillicToLatin(folded: string): string[] {
 function scriptKeys(folded: string): string[] {
   if (isCyrillic(folded)) {
     const keys = [keyOfFolded(folded, 'ru'), keyOfFolded(folded, 'uk')];
-    for (const latin of cyrillicToLatin(folded)) keys.push(keyOfFolded(latin));
+    // As written, and without its case ending (Пескова -> Peskov).
+    for (const form of new Set([folded, firstStem(folded, 'ru'), firstStem(folded, 'uk')])) for (const latin of cyrillicToLatin(form)) keys.push(keyOfFolded(latin));
     return keys;
   }
   const own = keyOfFolded(folded);

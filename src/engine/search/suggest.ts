@@ -130,7 +130,8 @@ export class Suggestions {
     const names = new Map<string, number>();
     const rows = this.db.prepare(`SELECT headline, substr(body, 1, ${NAME_TEXT}) AS body FROM articles ORDER BY id DESC LIMIT ${NAME_ARTICLES}`).all() as { headline: string; body: string }[];
     for (const r of rows) for (const name of extractNames(`${r.headline}\n${r.body}`)) names.set(name, (names.get(name) ?? 0) + 1);
-    const people = [...names.entries()].filter(([, n]) => n >= 2).sort((a, b) => b[1] - a[1]).slice(0, MAX_NAMES);
+    // In a large corpus a name seen once is mostly noise; in a small one it is all there is.
+    const people = [...names.entries()].filter(([, n]) => n >= 2 || rows.length < 2000).sort((a, b) => b[1] - a[1]).slice(0, MAX_NAMES);
     for (const [name, n] of people) docs.push({ id: ++id, kind: 'person', text: name, count: n, articleId: null });
     const headlines = this.db.prepare(`SELECT max(id) AS id, headline FROM (SELECT id, headline FROM articles ORDER BY id DESC LIMIT ${HEADLINES}) GROUP BY headline`).all() as { id: number; headline: string }[];
     for (const h of headlines) docs.push({ id: ++id, kind: 'headline', text: h.headline, count: null, articleId: h.id });
