@@ -3,7 +3,8 @@
 // an envelope; it never throws across that boundary.
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Envelope, EventName, Events, MethodArgs, MethodName, MethodResult, Transport } from '../shared/api.ts';
+import type { Envelope, EventName, Events, MethodArgs, MethodName, MethodResult, SearchExportArgs, SearchExportResult, Transport } from '../shared/api.ts';
+import type { ExportSink } from './search/export.ts';
 import { isMethodName, METHOD_NAMES } from '../shared/api.ts';
 import { createAppModule } from './app-module.ts';
 import type { EngineContext, EngineModule, Handler, Handlers } from './context.ts';
@@ -86,6 +87,11 @@ export class Engine implements Transport {
     if (!set) this.listeners.set(event, (set = new Set()));
     set.add(listener);
     return () => set.delete(listener);
+  }
+
+  /** Exports a whole result list to a sink in this process (the CLI's stdout); see search.export. */
+  exportSearch(args: Omit<SearchExportArgs, 'path'>, sink: ExportSink): Promise<SearchExportResult> {
+    return this.searchModule.exportTo(args, sink);
   }
 
   /** Resolves when the search index is current (it is rebuilt in the background after an upgrade). */

@@ -2,8 +2,9 @@
 import type { Command } from '../args.ts';
 import { importCommand } from './import.ts';
 import { searchCommand } from './search.ts';
+import { historyCommand, reindexCommand, searchesCommand, variantsCommand } from './searches.ts';
 import { serveCommand } from './serve.ts';
 import { showCommand } from './show.ts';
 import { statsCommand } from './stats.ts';
 
-export const COMMANDS: Command[] = [importCommand, searchCommand, showCommand, statsCommand, serveCommand];
+export const COMMANDS: Command[] = [importCommand, searchCommand, searchesCommand, historyCommand, variantsCommand, showCommand, statsCommand, reindexCommand, serveCommand];

@@ -36,15 +36,59 @@ export interface ExportOptions {
   signal?: AbortSignal;
 }
 
+/** Where exported text goes: a file (the contract's search.export), or the CLI's stdout. */
+export interface ExportSink {
+  /** A name for progress and messages. */
+  name: string;
+  write(text: string): void | Promise<void>;
+  close(): void;
+}
+
+/** A file on the machine running the engine, written synchronously in chunks. */
+export function fileSink(target: string): ExportSink {
+  if (!path.isAbsolute(target)) throw new WbFailure('bad_request', `The export path must be absolute: ${target}`);
+  if (!fs.existsSync(path.dirname(target))) throw new WbFailure('not_found', `The folder ${path.dirname(target)} does not exist.`);
+  let fd: number;
+  try {
+    fd = fs.openSync(target, 'w', 0o600);
+  } catch (error) {
+    throw describeWriteError(error, target, 0);
+  }
+  return {
+    name: target,
+    write(text) {
+      const buffer = Buffer.from(text, 'utf8');
+      let off = 0;
+      while (off < buffer.length) off += fs.writeSync(fd, buffer, off);
+    },
+    close: () => fs.closeSync(fd),
+  };
+}
+
+function describeWriteError(error: unknown, target: string, rows: number): unknown {
+  if (error instanceof WbFailure) return error;
+  const code = (error as NodeJS.ErrnoException).code;
+  if (code === 'EACCES' || code === 'EPERM') return new WbFailure('forbidden', `Wirebench may not write ${target}.`);
+  if (code === 'ENOSPC') return new WbFailure('internal', `The disk is full; ${target} is incomplete (${rows} rows written).`);
+  if (code === 'EISDIR') return new WbFailure('bad_request', `${target} is a folder; give a file name.`);
+  return error;
+}
+
 export async function exportResults(search: SearchService, args: SearchExportArgs, options: ExportOptions): Promise<SearchExportResult> {
+  const sink = fileSink(args.path);
+  try {
+    return await exportTo(search, args, sink, options);
+  } finally {
+    sink.close();
+  }
+}
+
+export async function exportTo(search: SearchService, args: Omit<SearchExportArgs, 'path'>, sink: ExportSink, options: ExportOptions): Promise<SearchExportResult> {
   const started = Date.now();
-  if (!path.isAbsolute(args.path)) throw new WbFailure('bad_request', `The export path must be absolute: ${args.path}`);
   const q = search.prepare(args);
-  const target = args.path;
-  if (target !== '/dev/stdout' && !fs.existsSync(path.dirname(target))) throw new WbFailure('not_found', `The folder ${path.dirname(target)} does not exist.`);
+  const target = sink.name;
 
   const db = openCorpus({ dataDir: options.dataDir, readonly: true });
-  let fd: number | null = null;
   let rows = 0;
   let iterator: IterableIterator<{ id: number; score: number | null }> | null = null;
   try {
@@ -62,14 +106,11 @@ export async function exportResults(search: SearchService, args: SearchExportArg
     const newest = q.recency ? ((db.prepare(`SELECT max(rowid) >> ${ID_BITS} FROM ${FTS_TABLE} WHERE ${where}`).pluck().get(q.params) as number | null) ?? 0) : 0;
     iterator = q.params.lo > q.params.hi ? [][Symbol.iterator]() : (db.prepare(sql).iterate(q.recency ? { ...q.params, newest } : q.params) as IterableIterator<{ id: number; score: number | null }>);
 
-    fd = fs.openSync(target, 'w', 0o600);
-    const write = (text: string): void => {
-      const buffer = Buffer.from(text, 'utf8');
-      let off = 0;
-      while (off < buffer.length) off += fs.writeSync(fd!, buffer, off);
+    const write = async (text: string): Promise<void> => {
+      await sink.write(text);
     };
     const columns = args.includeBody ? [...COLUMNS, 'body'] : [...COLUMNS];
-    if (args.format === 'csv') write(`\uFEFF${columns.join(',')}\r\n`);
+    if (args.format === 'csv') await write(`\uFEFF${columns.join(',')}\r\n`);
     let lastProgress = 0;
     const progress = (done: boolean): void => options.onProgress({ path: target, rows, total, done });
     progress(false);
@@ -94,7 +135,7 @@ export async function exportResults(search: SearchService, args: SearchExportArg
       chunk += args.format === 'csv' ? `${columns.map((c) => csvField((record as Record<string, string | number | null>)[c] ?? null)).join(',')}\r\n` : `${JSON.stringify(record)}\n`;
       rows++;
       if (++inChunk >= CHUNK_ROWS) {
-        write(chunk);
+        await write(chunk);
         chunk = '';
         inChunk = 0;
         if (Date.now() - lastProgress >= PROGRESS_MS) {
@@ -105,19 +146,13 @@ export async function exportResults(search: SearchService, args: SearchExportArg
         await new Promise<void>((resolve) => setImmediate(resolve));
       }
     }
-    write(chunk);
+    await write(chunk);
     progress(true);
     return { path: target, rows, durationMs: Date.now() - started };
   } catch (error) {
-    if (error instanceof WbFailure) throw error;
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'EACCES' || code === 'EPERM') throw new WbFailure('forbidden', `Wirebench may not write ${target}.`);
-    if (code === 'ENOSPC') throw new WbFailure('internal', `The disk is full; ${target} is incomplete (${rows} rows written).`);
-    if (code === 'EISDIR') throw new WbFailure('bad_request', `${target} is a folder; give a file name.`);
-    throw error;
+    throw describeWriteError(error, target, rows);
   } finally {
     iterator?.return?.();
-    if (fd !== null) fs.closeSync(fd);
     db.close();
   }
 }

@@ -1,10 +1,10 @@
 // Search: queries, counts, facets, suggestions, export, saved searches and history, the
 // name-variant groups, and the upkeep of the index (rebuilt in the background when it was built
 // by another version of the normaliser, or on request).
-import type { SearchOptions, SearchQueryArgs } from '../../shared/api.ts';
+import type { SearchExportArgs, SearchExportResult, SearchOptions, SearchQueryArgs } from '../../shared/api.ts';
 import type { EngineContext, EngineModule } from '../context.ts';
 import { WbFailure } from '../errors.ts';
-import { exportResults } from './export.ts';
+import { exportResults, exportTo, type ExportSink } from './export.ts';
 import type { FtsIndexer } from './fts-indexer.ts';
 import { IndexState } from './index-state.ts';
 import { SavedSearches } from './saved.ts';
@@ -21,6 +21,8 @@ function optionsOf(args: SearchQueryArgs): SearchOptions {
 export interface SearchModule extends EngineModule {
   /** Resolves when the index is current (at once when it already is). */
   indexReady(): Promise<void>;
+  /** search.export to any sink (the CLI's stdout), with the same progress events. */
+  exportTo(args: Omit<SearchExportArgs, 'path'>, sink: ExportSink): Promise<SearchExportResult>;
 }
 
 export function createSearchModule(ctx: EngineContext, search: SearchService, indexer: FtsIndexer): SearchModule {
@@ -129,6 +131,15 @@ export function createSearchModule(ctx: EngineContext, search: SearchService, in
     corpusChanged: () => {
       search.corpusChanged();
       suggestions.invalidate();
+    },
+    exportTo: async (args, sink) => {
+      const controller = new AbortController();
+      exports.add(controller);
+      try {
+        return await exportTo(search, args, sink, { dataDir: ctx.dataDir, signal: controller.signal, onProgress: (p) => ctx.emit('onSearchExportProgress', p) });
+      } finally {
+        exports.delete(controller);
+      }
     },
     indexReady: async () => {
       while (rebuilding) await rebuilding;
