@@ -12,7 +12,7 @@ const queryText = v.pipe(v.string(), v.maxLength(2000));
 const shortText = v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(200));
 const value = v.optional(v.pipe(v.string(), v.maxLength(200)));
 const filters = { from: v.optional(dateText), to: v.optional(dateText), agency: value, place: value, language: value };
-const order = { sort: v.optional(v.picklist(['relevance', 'date'])), recency: v.optional(v.boolean()) };
+const order = { sort: v.optional(v.picklist(['relevance', 'date'])), recency: v.optional(v.boolean()), match: v.optional(v.picklist(['all', 'any'])) };
 const queryArgs = { query: queryText, ...filters, ...order };
 const searchOptions = v.strictObject({ ...filters, ...order });
 

@@ -7,7 +7,7 @@ import { formatSearch, n, styleFor } from '../format.ts';
 
 export const searchCommand: Command = {
   name: 'search',
-  usage: `wirebench search QUERY [--limit N] [--offset N] [--sort relevance|date] [--recency]
+  usage: `wirebench search QUERY [--limit N] [--offset N] [--sort relevance|date] [--recency] [--any]
                          [--from DATE] [--to DATE] [--agency NAME] [--place NAME] [--lang CODE]
                          [--count] [--all --format csv|jsonl [--out FILE] [--body]]
                          [--save NAME] [--saved NAME]`,
@@ -17,6 +17,7 @@ export const searchCommand: Command = {
       offset: { type: 'string' },
       sort: { type: 'string' },
       recency: { type: 'boolean', default: false },
+      any: { type: 'boolean', default: false },
       from: { type: 'string' },
       to: { type: 'string' },
       agency: { type: 'string' },
@@ -38,6 +39,7 @@ export const searchCommand: Command = {
     const options: SearchOptions = {
       ...(values.sort !== undefined && { sort: values.sort as 'relevance' | 'date' }),
       ...(values.recency && { recency: true }),
+      ...(values.any && { match: 'any' as const }),
       ...(values.from !== undefined && { from: values.from }),
       ...(values.to !== undefined && { to: values.to }),
       ...(values.agency !== undefined && { agency: values.agency }),

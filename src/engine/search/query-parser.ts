@@ -64,6 +64,11 @@ export interface ParsedQuery {
 
 export interface ParseOptions {
   fields?: FieldSpec;
+  /**
+   * What words side by side mean: "and" (all of them, the default) or "or" (any of them,
+   * ranked by how well they match: for long natural-language queries).
+   */
+  implicit?: 'and' | 'or';
 }
 
 export class QueryError extends Error {
@@ -232,11 +237,13 @@ export function parseQuery(input: string, options: ParseOptions = {}): ParsedQue
 
   function parseAnd(): QueryNode | null {
     const children: QueryNode[] = [];
+    let explicitAnd = false;
     for (;;) {
       const t = peek();
       if (!t || t.type === 'or' || t.type === 'rparen') break;
       if (t.type === 'and') {
         index++;
+        explicitAnd = true;
         if (children.length === 0) throw new QueryError(`AND at character ${t.pos + 1} needs something to its left.`, t.pos);
         const next = peek();
         if (!next || next.type === 'or' || next.type === 'rparen' || next.type === 'and') {
@@ -249,7 +256,11 @@ export function parseQuery(input: string, options: ParseOptions = {}): ParsedQue
       if (node) children.push(node);
     }
     if (children.length === 0) return null;
-    return children.length === 1 ? children[0]! : { kind: 'and', children };
+    if (children.length === 1) return children[0]!;
+    // "Any of the words": a group with no AND and nothing excluded or filtered becomes an OR.
+    const plain = children.every((c) => c.kind !== 'not' && c.kind !== 'filter' && c.kind !== 'date');
+    if (options.implicit === 'or' && !explicitAnd && plain) return { kind: 'or', children };
+    return { kind: 'and', children };
   }
 
   function parseUnary(): QueryNode | null {

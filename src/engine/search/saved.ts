@@ -10,6 +10,7 @@ export function cleanOptions(o: SearchOptions): SearchOptions {
   const out: SearchOptions = {};
   if (o.sort) out.sort = o.sort;
   if (o.recency) out.recency = true;
+  if (o.match === 'any') out.match = 'any';
   for (const k of ['from', 'to', 'agency', 'place', 'language'] as const) {
     const v = o[k]?.trim();
     if (v) out[k] = v;

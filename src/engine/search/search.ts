@@ -96,7 +96,7 @@ export class SearchService {
     const filters = readFilters(args);
     let compiled: CompiledQuery;
     try {
-      const parsed = parseQuery(args.query);
+      const parsed = parseQuery(args.query, { implicit: args.match === 'any' ? 'or' : 'and' });
       compiled = compileQuery(parsed.root, { keys: this.keys, years: () => this.profiles.years() }, filters, parsed.notices);
     } catch (error) {
       if (error instanceof QueryError) throw new WbFailure('bad_query', error.message, error.position);

@@ -27,6 +27,11 @@ export interface SearchQueryArgs extends SearchFilters {
   sort?: SortOrder;
   /** With sort "relevance": newer articles get a boost. */
   recency?: boolean;
+  /**
+   * What words side by side mean: "all" of them (the default) or "any" of them, best matches
+   * first (for a sentence or a claim pasted as the query).
+   */
+  match?: 'all' | 'any';
 }
 
 export interface SearchArgs extends SearchQueryArgs {
@@ -114,6 +119,7 @@ export interface SavedSearch {
 export interface SearchOptions extends SearchFilters {
   sort?: SortOrder;
   recency?: boolean;
+  match?: 'all' | 'any';
 }
 
 export interface HistoryEntry {
