@@ -307,3 +307,32 @@ describe('suggestions', () => {
     expect(fs.existsSync(path.join(dataDir, 'suggest-index.json'))).toBe(true);
   });
 });
+
+describe('very large result sets', () => {
+  it('ranks the newest matches, estimates the total, and pages on by date past the window', async () => {
+    const { SearchService } = await import('../../src/engine/search/search.ts');
+    const small = new SearchService(engine.db, { rankCap: 3, facetSample: 2, monthCap: 1 });
+    const exact = (await api.call('search.count', { query: 'the' })).total;
+    expect(exact).toBeGreaterThan(3);
+    const first = small.query({ query: 'the', limit: 2 });
+    expect(first.rankedAmong).toBe(3);
+    expect(first.totalExact).toBe(false);
+    expect(first.total).toBeGreaterThanOrEqual(3);
+    // Every match is reachable, each once: the ranked window, then the rest newest first.
+    const all = small.query({ query: 'the', limit: 50 });
+    expect(all.hits).toHaveLength(exact);
+    expect(new Set(all.hits.map((h) => h.id)).size).toBe(exact);
+    const ranked = all.hits.filter((h) => h.score !== null);
+    const rest = all.hits.filter((h) => h.score === null);
+    expect(ranked.length).toBeGreaterThanOrEqual(3);
+    expect(ranked.map((h) => h.score)).toEqual([...ranked.map((h) => h.score)].sort((a, b) => b! - a!));
+    expect(rest.map((h) => h.published ?? '')).toEqual([...rest.map((h) => h.published ?? '')].sort().reverse());
+    const oldestRanked = ranked.map((h) => h.published ?? '').sort()[0]!;
+    expect(rest.every((h) => (h.published ?? '') <= oldestRanked)).toBe(true);
+    const paged = [...small.query({ query: 'the', limit: 2, offset: 0 }).hits, ...small.query({ query: 'the', limit: 2, offset: 2 }).hits, ...small.query({ query: 'the', limit: 50, offset: 4 }).hits];
+    expect(paged.map((h) => h.id)).toEqual(all.hits.map((h) => h.id));
+    const facets = small.facets({ query: 'the' });
+    expect(facets.exact).toBe(false);
+    expect(facets.months.some((m) => m.count > 0)).toBe(true);
+  });
+});

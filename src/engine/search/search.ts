@@ -32,17 +32,27 @@ import { parseQuery, QueryError } from './query-parser.ts';
 export const HEADLINE_WEIGHT = 4;
 export const BODY_WEIGHT = 1;
 const BM25 = `bm25(${FTS_TABLE}, ${HEADLINE_WEIGHT}, ${BODY_WEIGHT}, 0)`;
-/** Relevance ranks at most this many matches (the newest); see above. */
-export const RANK_CAP = 20_000;
-/** The total is counted exactly up to this many matches. */
-export const COUNT_CAP = 50_000;
+/**
+ * Relevance ranks at most this many matches (the newest), and the total is counted exactly up to
+ * this many: one bounded pass finds both, so a query costs about the same at any corpus size.
+ */
+export const RANK_CAP = 10_000;
+export const COUNT_CAP = RANK_CAP;
 /** Facets over more matches than this are estimated from the newest this-many. */
-export const FACET_SAMPLE = 20_000;
+export const FACET_SAMPLE = 5_000;
 /** Per month of the histogram, matches counted before the month is estimated. */
-const MONTH_CAP = 400;
+const MONTH_CAP = 100;
 /** Recency boost: an article this many days older than the newest match counts half as much extra. */
 const RECENCY_DAYS = 60;
 const DEFAULT_LIMIT = 50;
+
+interface Window {
+  /** Matches counted (at most the cap). */
+  n: number;
+  /** Time part of the oldest and newest of them. */
+  bucket: number | null;
+  newest: number | null;
+}
 
 export interface ArticleRow extends ArticleMeta {
   body: string;
@@ -63,8 +73,16 @@ export class SearchService {
   private readonly db: Db;
   private readonly statements;
 
-  constructor(db: Db) {
+  /** The bounds above; smaller ones let tests reach the paths for very large result sets. */
+  private readonly rankCap: number;
+  private readonly facetSample: number;
+  private readonly monthCap: number;
+
+  constructor(db: Db, limits: { rankCap?: number; facetSample?: number; monthCap?: number } = {}) {
     this.db = db;
+    this.rankCap = limits.rankCap ?? RANK_CAP;
+    this.facetSample = limits.facetSample ?? FACET_SAMPLE;
+    this.monthCap = limits.monthCap ?? MONTH_CAP;
     this.keys = new KeyExpander(db);
     this.profiles = new CorpusProfiles(db);
     const where = `${FTS_TABLE} MATCH @match AND ${ROWID_RANGE}`;
@@ -118,16 +136,23 @@ export class SearchService {
     const limit = args.limit ?? DEFAULT_LIMIT;
     const offset = args.offset ?? 0;
     return this.guard(() => {
-      const { total, totalExact } = q.params.lo > q.params.hi ? { total: 0, totalExact: true } : this.estimateTotal(q);
+      let total = 0;
+      let totalExact = true;
       let ids: Array<{ id: number; score: number | null }> = [];
       let rankedAmong: number | null = null;
-      if (total > 0) {
-        if (q.order === 'date') {
-          ids = (this.statements.byDateIds.all({ ...q.params, limit, offset }) as number[]).map((id) => ({ id, score: null }));
-        } else {
-          const r = this.ranked(q, limit, offset);
-          ids = r.rows;
-          rankedAmong = r.rankedAmong;
+      if (q.params.lo <= q.params.hi) {
+        // One pass over at most RANK_CAP newest matches gives the count (or the basis of an
+        // estimate) and where the ranking window starts.
+        const w = this.statements.window.get({ ...q.params, cap: this.rankCap }) as Window;
+        ({ total, totalExact } = this.totalFrom(q, w));
+        if (total > 0) {
+          if (q.order === 'date') {
+            ids = (this.statements.byDateIds.all({ ...q.params, limit, offset }) as number[]).map((id) => ({ id, score: null }));
+          } else {
+            const r = this.ranked(q, w, limit, offset);
+            ids = r.rows;
+            rankedAmong = r.rankedAmong;
+          }
         }
       }
       const hits = ids.map(({ id, score }) => this.hit(id, score, q.compiled.marks)).filter((h): h is SearchHit => h !== null);
@@ -144,42 +169,40 @@ export class SearchService {
   }
 
   /** Relevance order: exact BM25 over small sets, over the newest RANK_CAP matches otherwise. */
-  private ranked(q: PreparedQuery, limit: number, offset: number): { rows: Array<{ id: number; score: number | null }>; rankedAmong: number | null } {
-    const w = this.statements.window.get({ ...q.params, cap: RANK_CAP }) as { n: number; bucket: number | null; newest: number | null };
+  private ranked(q: PreparedQuery, w: Window, limit: number, offset: number): { rows: Array<{ id: number; score: number | null }>; rankedAmong: number | null } {
     const statement = q.recency ? this.statements.rankedRecent : this.statements.ranked;
     const extra = { newest: w.newest ?? 0 };
     const round = (rows: Array<{ id: number; score: number }>): Array<{ id: number; score: number | null }> => rows.map((r) => ({ id: r.id, score: Math.round(r.score * 1000) / 1000 }));
-    if (w.n < RANK_CAP || w.bucket === null) {
+    if (w.n < this.rankCap || w.bucket === null) {
       return { rows: round(statement.all({ ...q.params, ...extra, limit, offset }) as Array<{ id: number; score: number }>), rankedAmong: null };
     }
     // Very many matches: rank the newest RANK_CAP (those at or after the window's oldest time
     // part; a few more when several share it), then the older ones newest first.
     const windowLo = Math.max(q.params.lo, w.bucket);
+    const rows = round(statement.all({ ...q.params, lo: windowLo, ...extra, limit, offset }) as Array<{ id: number; score: number }>);
+    if (rows.length === limit || windowLo <= q.params.lo) return { rows, rankedAmong: this.rankCap };
+    // Past the end of the ranked window (paging far down): the older matches follow by date.
     const inWindow = this.statements.count.get({ ...q.params, lo: windowLo }) as number;
-    const rows: Array<{ id: number; score: number | null }> = [];
-    if (offset < inWindow) {
-      rows.push(...round(statement.all({ ...q.params, lo: windowLo, ...extra, limit: Math.min(limit, inWindow - offset), offset }) as Array<{ id: number; score: number }>));
-    }
-    if (rows.length < limit && windowLo > q.params.lo) {
-      const olderOffset = Math.max(0, offset - inWindow);
-      const older = this.statements.byDateIds.all({ ...q.params, hi: windowLo - 1, limit: limit - rows.length, offset: olderOffset }) as number[];
-      rows.push(...older.map((id) => ({ id, score: null })));
-    }
-    return { rows, rankedAmong: inWindow };
+    const older = this.statements.byDateIds.all({ ...q.params, hi: windowLo - 1, limit: limit - rows.length, offset: Math.max(0, offset - inWindow) }) as number[];
+    return { rows: [...rows, ...older.map((id) => ({ id, score: null }))], rankedAmong: inWindow };
   }
 
-  /** Exact up to COUNT_CAP; beyond, scaled by the share of the corpus the newest COUNT_CAP span. */
-  private estimateTotal(q: PreparedQuery): { total: number; totalExact: boolean } {
-    const w = this.statements.window.get({ ...q.params, cap: COUNT_CAP }) as { n: number; bucket: number | null };
-    if (w.n < COUNT_CAP || w.bucket === null) return { total: w.n, totalExact: true };
+  /** Exact below the cap; beyond, scaled by the share of the corpus the newest matches span. */
+  private totalFrom(q: PreparedQuery, w: Window): { total: number; totalExact: boolean } {
+    if (w.n < this.rankCap || w.bucket === null) return { total: w.n, totalExact: true };
     const from = timeOfBucket(Math.max(q.params.lo, 1));
     const to = timeOfBucket(Math.min(q.params.hi, bucketOf(8_000_000_000)));
     const windowFrom = timeOfBucket(w.bucket);
     if (windowFrom === null || from === null || to === null) return { total: w.n, totalExact: false };
-    const all = this.profiles.articlesBetween(from, to) + (q.params.lo === 0 ? this.profiles.get().undated : 0);
+    const profile = this.profiles.get();
+    const all = this.profiles.articlesBetween(from, to) + (q.params.lo === 0 ? profile.undated : 0);
     const recent = this.profiles.articlesBetween(windowFrom, to);
-    const estimate = recent > 0 ? Math.round((COUNT_CAP * all) / recent) : COUNT_CAP;
-    return { total: Math.max(COUNT_CAP, Math.min(estimate, this.profiles.get().total)), totalExact: false };
+    const estimate = recent > 0 ? Math.round((w.n * all) / recent) : w.n;
+    return { total: Math.max(w.n, Math.min(estimate, profile.total)), totalExact: false };
+  }
+
+  private estimateTotal(q: PreparedQuery): { total: number; totalExact: boolean } {
+    return this.totalFrom(q, this.statements.window.get({ ...q.params, cap: this.rankCap }) as Window);
   }
 
   /** The exact number of matches, however long it takes. */
@@ -196,8 +219,8 @@ export class SearchService {
       const profile = this.profiles.get();
       const empty = q.params.lo > q.params.hi;
       // Agencies, places and languages from the newest FACET_SAMPLE matches, scaled when that is not all of them.
-      const sample = empty ? [] : (this.statements.sample.all({ ...q.params, cap: FACET_SAMPLE }) as Array<{ agency: string | null; place: string | null; language: string | null }>);
-      let exact = sample.length < FACET_SAMPLE;
+      const sample = empty ? [] : (this.statements.sample.all({ ...q.params, cap: this.facetSample }) as Array<{ agency: string | null; place: string | null; language: string | null }>);
+      let exact = sample.length < this.facetSample;
       const { total } = exact ? { total: sample.length } : this.estimateTotal(q);
       const scale = exact || sample.length === 0 ? 1 : total / sample.length;
       const tally = (pick: (r: (typeof sample)[number]) => string | null, limit: number): FacetValue[] => {
@@ -225,17 +248,17 @@ export class SearchService {
           months.push({ month: slot.month, count: 0 });
           continue;
         }
-        const w = this.statements.window.get({ ...q.params, lo, hi, cap: MONTH_CAP }) as { n: number; bucket: number | null };
-        if (w.n < MONTH_CAP || w.bucket === null) {
+        const w = this.statements.window.get({ ...q.params, lo, hi, cap: this.monthCap }) as { n: number; bucket: number | null };
+        if (w.n < this.monthCap || w.bucket === null) {
           months.push({ month: slot.month, count: w.n });
           continue;
         }
         exact = false;
         const covered = this.profiles.articlesBetween(timeOfBucket(w.bucket)!, timeOfBucket(hi)!);
         const all = this.profiles.articlesBetween(timeOfBucket(lo)!, timeOfBucket(hi)!);
-        months.push({ month: slot.month, count: Math.round(covered > 0 ? (MONTH_CAP * all) / covered : MONTH_CAP) });
+        months.push({ month: slot.month, count: Math.round(covered > 0 ? (this.monthCap * all) / covered : this.monthCap) });
       }
-      const undatedWindow = empty || q.params.lo > 0 ? { n: 0 } : (this.statements.window.get({ ...q.params, lo: 0, hi: 0, cap: COUNT_CAP }) as { n: number });
+      const undatedWindow = empty || q.params.lo > 0 ? { n: 0 } : (this.statements.window.get({ ...q.params, lo: 0, hi: 0, cap: this.rankCap }) as { n: number });
       return {
         agencies: tally((r) => r.agency, 50),
         places: tally((r) => r.place, 50),

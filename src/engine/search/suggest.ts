@@ -146,7 +146,8 @@ export class Suggestions {
     this.ensure();
     const results = this.index!.search(fragment, {
       prefix: true,
-      fuzzy: (term) => (term.length >= 4 ? 0.2 : false),
+      // Fuzzy only for longer words, one edit: a wide fuzzy search walks much of the tree.
+      fuzzy: (term) => (term.length >= 5 ? 1 : false),
       combineWith: 'AND',
       boostDocument: (_id, _term, stored) => {
         const kind = stored?.kind as SuggestionKind | undefined;
