@@ -31,7 +31,8 @@ export interface TextToken {
 }
 
 const CYRILLIC = /[\u0400-\u04FF]/;
-const LATIN_DIACRITIC = /[^\u0000-\u007F\u0400-\u04FF]/;
+// Anything outside ASCII and the Cyrillic block: Latin with diacritics, combining marks, other scripts.
+const LATIN_DIACRITIC = /[^\p{ASCII}\u0400-\u04FF]/u;
 const COMBINING = /\p{M}/gu;
 const PURE_LATIN = /^[a-z]+$/;
 /** Stems shorter than this are too ambiguous ("киев" -> "ки"); the folded word is kept instead. */

@@ -280,14 +280,13 @@ export function parseQuery(input: string, options: ParseOptions = {}): ParsedQue
     if (peek()?.type !== 'near') return first;
     const children: Array<TermNode | PhraseNode> = [];
     let distance = Infinity;
-    let pos = 0;
     const operand = (node: QueryNode | null, op: Token): TermNode | PhraseNode => {
       if (node && (node.kind === 'term' || (node.kind === 'phrase' && node.slop === undefined))) return node;
       throw new QueryError(`NEAR at character ${op.pos + 1} joins words or phrases; put other expressions around it.`, op.pos);
     };
     const firstOp = peek()!;
     children.push(operand(first, firstOp));
-    pos = firstOp.pos;
+    const pos = firstOp.pos;
     while (peek()?.type === 'near') {
       const op = tokens[index++] as Extract<Token, { type: 'near' }>;
       const next = peek();
