@@ -1,17 +1,21 @@
 // The window: top bar, the current view, and the dialogs. State lives in hooks; views and
 // dialogs live in components/. Later views (quotes, compare, collections) join `View`.
 import { useCallback, useRef, useState } from 'react';
-import { shell } from './api/index.ts';
+import { api, shell } from './api/index.ts';
 import { AboutDialog } from './components/about-dialog.tsx';
 import { EmptyState } from './components/empty-state.tsx';
+import { ExportDialog } from './components/export-dialog.tsx';
+import { FacetPanel } from './components/facet-panel.tsx';
 import { FilterBar } from './components/filter-bar.tsx';
 import { ImportDialog } from './components/import-dialog.tsx';
 import { SearchBox } from './components/search-box.tsx';
+import { SearchMenu } from './components/search-menu.tsx';
 import { SearchView } from './components/search-view.tsx';
 import { StartupPanel } from './components/startup-panel.tsx';
 import { TopBar } from './components/top-bar.tsx';
 import { useApiEvent } from './hooks/use-api-event.ts';
 import { useCorpus } from './hooks/use-corpus.ts';
+import { useFacets } from './hooks/use-facets.ts';
 import { isTypingTarget, modalOpen, useHotkeys } from './hooks/use-hotkeys.ts';
 import { useImport } from './hooks/use-import.ts';
 import { useImportReport } from './hooks/use-import-report.ts';
@@ -21,7 +25,7 @@ import { useSearchFilters } from './hooks/use-search-filters.ts';
 
 export type View = 'search';
 
-type Dialog = { kind: 'import'; paths: string[] } | { kind: 'about' } | null;
+type Dialog = { kind: 'import'; paths: string[] } | { kind: 'about' } | { kind: 'export' } | null;
 
 export function App() {
   const { notify, reportError } = useNotices();
@@ -35,6 +39,9 @@ export function App() {
 
   const hasArticles = (corpus.stats?.articles ?? 0) > 0;
   const search = useSearch(controls.args, { enabled: hasArticles && view === 'search', version: corpus.version });
+  const { args: searchArgs } = controls;
+  const facets = useFacets({ ...searchArgs }, { enabled: hasArticles && view === 'search', version: corpus.version });
+  const [openRequest, setOpenRequest] = useState<{ id: number; at: number } | null>(null);
 
   const openImport = useCallback((paths: string[] = []) => setDialog({ kind: 'import', paths }), []);
   const showSources = useCallback(() => setDialog({ kind: 'about' }), []);
@@ -72,7 +79,17 @@ export function App() {
             inputRef={searchRef}
             value={controls.query}
             onChange={controls.setQuery}
-            onSubmit={controls.flush}
+            onSubmit={() => {
+              controls.flush();
+              // Enter settles a search: it goes into the history.
+              if (controls.query.trim()) api.call('search.query', { ...controls.options, query: controls.query.trim(), limit: 1, remember: true }).catch(() => {});
+            }}
+            onOpenArticle={(id) => setOpenRequest({ id, at: Date.now() })}
+            tools={
+              hasArticles ? (
+                <SearchMenu query={controls.query} options={controls.options} onApply={controls.apply} onExport={() => setDialog({ kind: 'export' })} reportError={reportError} />
+              ) : null
+            }
             onArrowDown={() => listRef.current?.focus()}
             problem={problem}
             busy={search.loading}
@@ -101,6 +118,8 @@ export function App() {
           view === 'search' && (
             <SearchView
               search={search}
+              facets={<FacetPanel facets={facets.facets} loading={facets.loading} controls={controls} />}
+              openRequest={openRequest}
               version={corpus.version}
               attribution={corpus.attribution}
               listRef={listRef}
@@ -113,6 +132,7 @@ export function App() {
       </main>
       {dialog?.kind === 'import' && <ImportDialog shell={shell} importer={importer} initialPaths={dialog.paths} onClose={() => setDialog(null)} />}
       {dialog?.kind === 'about' && <AboutDialog info={corpus.info} shell={shell} onClose={() => setDialog(null)} />}
+      {dialog?.kind === 'export' && <ExportDialog args={controls.args} shell={shell} onClose={() => setDialog(null)} />}
     </div>
   );
 }

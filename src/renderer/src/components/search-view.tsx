@@ -1,6 +1,6 @@
 // The search view: results on the left, the reader on the right. Owns which result has the
 // keyboard cursor and which article is open.
-import { useEffect, useState, type RefObject } from 'react';
+import { useEffect, useState, type ReactNode, type RefObject } from 'react';
 import type { DemoAttribution, SearchHit } from '../api/index.ts';
 import { isTypingTarget, modalOpen, useHotkeys } from '../hooks/use-hotkeys.ts';
 import type { Search } from '../hooks/use-search.ts';
@@ -9,6 +9,10 @@ import { ResultList } from './result-list.tsx';
 
 export interface SearchViewProps {
   search: Search;
+  /** The facet column beside the results. */
+  facets: ReactNode;
+  /** An article to open (a headline suggestion was chosen). */
+  openRequest: { id: number; at: number } | null;
   version: number;
   attribution: DemoAttribution | null;
   listRef: RefObject<HTMLDivElement | null>;
@@ -17,10 +21,14 @@ export interface SearchViewProps {
   onShowSources(): void;
 }
 
-export function SearchView({ search, version, attribution, listRef, filtered, onClearFilters, onShowSources }: SearchViewProps) {
+export function SearchView({ search, facets, openRequest, version, attribution, listRef, filtered, onClearFilters, onShowSources }: SearchViewProps) {
   const [active, setActive] = useState(0);
   const [openId, setOpenId] = useState<number | null>(null);
   const key = search.results?.argsKey;
+
+  useEffect(() => {
+    if (openRequest) setOpenId(openRequest.id);
+  }, [openRequest]);
 
   // A new search puts the cursor back on the first result; the open article stays open.
   useEffect(() => setActive(0), [key]);
@@ -38,6 +46,7 @@ export function SearchView({ search, version, attribution, listRef, filtered, on
 
   return (
     <div className="search-view">
+      {facets}
       <ResultList
         search={search}
         activeIndex={active}
