@@ -9,7 +9,7 @@ import path from 'node:path';
 import MiniSearch from 'minisearch';
 import type { Suggestion, SuggestionKind } from '../../shared/api.ts';
 import type { Db } from '../db/open.ts';
-import type { CorpusProfiles } from './corpus-profile.ts';
+import { recentValues, type CorpusProfiles } from './corpus-profile.ts';
 import { fold } from './normalise.ts';
 
 /** Bump when what goes into the index changes, so saved indexes are rebuilt. */
@@ -124,9 +124,8 @@ export class Suggestions {
   private build(): MiniSearch<Doc> {
     const docs: Doc[] = [];
     let id = 0;
-    const profile = this.profiles.get();
-    for (const a of profile.agencies) docs.push({ id: ++id, kind: 'agency', text: a.value, count: a.count, articleId: null });
-    for (const p of profile.places) docs.push({ id: ++id, kind: 'place', text: p.value, count: p.count, articleId: null });
+    for (const a of recentValues(this.db, 'agency')) docs.push({ id: ++id, kind: 'agency', text: a.value, count: a.count, articleId: null });
+    for (const p of recentValues(this.db, 'place')) docs.push({ id: ++id, kind: 'place', text: p.value, count: p.count, articleId: null });
     const names = new Map<string, number>();
     const rows = this.db.prepare(`SELECT headline, substr(body, 1, ${NAME_TEXT}) AS body FROM articles ORDER BY id DESC LIMIT ${NAME_ARTICLES}`).all() as { headline: string; body: string }[];
     for (const r of rows) for (const name of extractNames(`${r.headline}\n${r.body}`)) names.set(name, (names.get(name) ?? 0) + 1);
