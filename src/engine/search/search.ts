@@ -36,10 +36,10 @@ const BM25 = `bm25(${FTS_TABLE}, ${HEADLINE_WEIGHT}, ${BODY_WEIGHT}, 0)`;
  * Relevance ranks at most this many matches (the newest), and the total is counted exactly up to
  * this many: one bounded pass finds both, so a query costs about the same at any corpus size.
  */
-export const RANK_CAP = 10_000;
+export const RANK_CAP = 5_000;
 export const COUNT_CAP = RANK_CAP;
 /** Facets over more matches than this are estimated from the newest this-many. */
-export const FACET_SAMPLE = 5_000;
+export const FACET_SAMPLE = 2_000;
 /** Per month of the histogram, matches counted before the month is estimated. */
 const MONTH_CAP = 100;
 /** Recency boost: an article this many days older than the newest match counts half as much extra. */
@@ -95,6 +95,12 @@ export class SearchService {
       /** The count of up to @cap newest matches and the oldest rowid's time part among them. */
       window: db.prepare(`SELECT count(*) AS n, min(rowid) >> ${ID_BITS} AS bucket, max(rowid) >> ${ID_BITS} AS newest FROM (SELECT rowid FROM ${FTS_TABLE} WHERE ${where} ORDER BY rowid DESC LIMIT @cap)`),
       count: db.prepare(`SELECT count(*) FROM ${FTS_TABLE} WHERE ${where}`).pluck(),
+      /**
+       * Up to @cap oldest matches in a range and the time part of the newest of them. FTS5 seeks
+       * fast to a lower rowid bound going up, but walks to an upper bound going down, so the
+       * months of the histogram are read upwards.
+       */
+      windowUp: db.prepare(`SELECT count(*) AS n, max(rowid) >> ${ID_BITS} AS bucket FROM (SELECT rowid FROM ${FTS_TABLE} WHERE ${where} ORDER BY rowid ASC LIMIT @cap)`),
       sample: db.prepare(`
         SELECT a.agency, a.place, a.language
         FROM (SELECT rowid FROM ${FTS_TABLE} WHERE ${where} ORDER BY rowid DESC LIMIT @cap) AS m
@@ -234,8 +240,8 @@ export class SearchService {
           .sort((a, b) => b.count - a.count || (a.value < b.value ? -1 : 1))
           .slice(0, limit);
       };
-      // Months: each month counted up to MONTH_CAP matches; a fuller month is estimated from the
-      // part of it those matches span.
+      // Months: each month counted up to MONTH_CAP matches (its oldest); a fuller month is estimated
+      // from the part of it those matches span.
       const months: MonthCount[] = [];
       for (const slot of profile.months) {
         if (empty) {
@@ -248,17 +254,17 @@ export class SearchService {
           months.push({ month: slot.month, count: 0 });
           continue;
         }
-        const w = this.statements.window.get({ ...q.params, lo, hi, cap: this.monthCap }) as { n: number; bucket: number | null };
+        const w = this.statements.windowUp.get({ ...q.params, lo, hi, cap: this.monthCap }) as { n: number; bucket: number | null };
         if (w.n < this.monthCap || w.bucket === null) {
           months.push({ month: slot.month, count: w.n });
           continue;
         }
         exact = false;
-        const covered = this.profiles.articlesBetween(timeOfBucket(w.bucket)!, timeOfBucket(hi)!);
+        const covered = this.profiles.articlesBetween(timeOfBucket(lo)!, timeOfBucket(w.bucket)!);
         const all = this.profiles.articlesBetween(timeOfBucket(lo)!, timeOfBucket(hi)!);
         months.push({ month: slot.month, count: Math.round(covered > 0 ? (this.monthCap * all) / covered : this.monthCap) });
       }
-      const undatedWindow = empty || q.params.lo > 0 ? { n: 0 } : (this.statements.window.get({ ...q.params, lo: 0, hi: 0, cap: this.rankCap }) as { n: number });
+      const undatedWindow = empty || q.params.lo > 0 ? { n: 0 } : (this.statements.windowUp.get({ ...q.params, lo: 0, hi: 0, cap: this.rankCap }) as { n: number });
       return {
         agencies: tally((r) => r.agency, 50),
         places: tally((r) => r.place, 50),
