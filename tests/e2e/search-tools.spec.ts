@@ -49,7 +49,7 @@ test('the syntax help, suggestions, saved searches, history and export work from
 
   await app.searchBox.fill('');
   await tools.menuButton.click();
-  await tools.menu.getByRole('button', { name: /Reuters wires/ }).click();
+  await tools.menu.getByRole('button', { name: /^Reuters wires/ }).click();
   await expect(app.searchBox).toHaveValue('agency:Reuters');
 
   await tools.menuButton.click();

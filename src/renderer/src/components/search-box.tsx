@@ -35,7 +35,8 @@ export function SearchBox({ value, onChange, onSubmit, onArrowDown, onOpenArticl
   const listId = useId();
   const pointer = problem ? pointAt(problem.query, problem.position) : null;
   const [focused, setFocused] = useState(false);
-  const [dismissed, setDismissed] = useState(false);
+  // Suggestions follow typing: focusing the box (with / say) does not bring them back.
+  const [dismissed, setDismissed] = useState(true);
   const [cursor, setCursor] = useState(-1);
   const suggestions = useSuggestions(value, focused && !disabled && !dismissed);
   const open = focused && !dismissed && suggestions.length > 0;
@@ -67,7 +68,10 @@ export function SearchBox({ value, onChange, onSubmit, onArrowDown, onOpenArticl
         aria-activedescendant={open && cursor >= 0 ? `${listId}-${cursor}` : undefined}
         aria-invalid={problem ? true : undefined}
         aria-describedby={problem ? problemId : undefined}
-        onFocus={() => setFocused(true)}
+        onFocus={() => {
+          setFocused(true);
+          setDismissed(true);
+        }}
         onBlur={() => setTimeout(() => setFocused(false), 120)}
         onChange={(event) => {
           setDismissed(false);

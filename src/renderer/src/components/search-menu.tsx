@@ -59,7 +59,7 @@ export function SearchMenu({ query, options, onApply, onExport, reportError }: S
             onSubmit={(e) => {
               e.preventDefault();
               if (!name.trim()) return;
-              api.call('searches.save', { name: name.trim(), query, options }).then(
+              api.call('searches.save', { name: name.trim(), query: query.trim(), options }).then(
                 () => {
                   setName('');
                   refresh();
