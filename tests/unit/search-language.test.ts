@@ -3,6 +3,7 @@
 // facets, totals, export, saved searches, history, variant editing and reindexing.
 import fs from 'node:fs';
 import path from 'node:path';
+import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createClient } from '../../src/shared/api.ts';
 import { createEngine, type Engine } from '../../src/engine/engine.ts';
@@ -334,5 +335,27 @@ describe('very large result sets', () => {
     const facets = small.facets({ query: 'the' });
     expect(facets.exact).toBe(false);
     expect(facets.months.some((m) => m.count > 0)).toBe(true);
+  });
+});
+
+describe('robustness of the full syntax', () => {
+  it('answers any mix of operators, fields, dates and proximity with results or a bad_query, never an SQL error', async () => {
+    const pieces = ['peace', 'war', 'Киев', 'negotiat*', '"', '“', '»', '(', ')', 'NEAR', 'NEAR/3', '~2', 'date:', '2022', '2022-03', '..', '>=', '<',
+      'headline:', 'body:', 'agency:', 'place:', 'lang:', 'source:', '-', '*', 'OR', 'AND', 'NOT', ' ', ' ', ':', '\\', "'"];
+    await fc.assert(
+      fc.asyncProperty(fc.array(fc.constantFrom(...pieces), { maxLength: 12 }), fc.boolean(), async (parts, any) => {
+        const query = parts.join('');
+        for (const sort of ['relevance', 'date'] as const) {
+          const envelope = await engine.call('search.query', { query, sort, ...(any && { match: 'any' }) });
+          if (!envelope.ok) {
+            expect(envelope.error.code).toBe('bad_query');
+            expect(envelope.error.position ?? 0).toBeLessThanOrEqual(query.length);
+          }
+        }
+        const facets = await engine.call('search.facets', { query });
+        if (!facets.ok) expect(facets.error.code).toBe('bad_query');
+      }),
+      { seed: 4242, numRuns: 400 },
+    );
   });
 });

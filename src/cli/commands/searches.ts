@@ -8,7 +8,7 @@ function describeOptions(o: SearchOptions): string {
 
 export const searchesCommand: Command = {
   name: 'searches',
-  usage: `wirebench searches [--delete NAME]          saved searches (save one with search --save NAME)`,
+  usage: `wirebench searches [--delete NAME]        saved searches (save one with search --save NAME)`,
   async run(argv) {
     const { values, positionals } = parse(argv, { delete: { type: 'string' } });
     if (positionals.length) throw new UsageError('searches takes no arguments; run a saved search with: wirebench search --saved NAME');
@@ -30,7 +30,7 @@ export const searchesCommand: Command = {
 
 export const historyCommand: Command = {
   name: 'history',
-  usage: `wirebench history [--limit N] [--clear]     recent searches, newest first`,
+  usage: `wirebench history [--limit N] [--clear]   recent searches, newest first`,
   async run(argv) {
     const { values, positionals } = parse(argv, { limit: { type: 'string' }, clear: { type: 'boolean', default: false } });
     if (positionals.length) throw new UsageError('history takes no arguments');
@@ -83,7 +83,7 @@ export const variantsCommand: Command = {
 
 export const reindexCommand: Command = {
   name: 'reindex',
-  usage: `wirebench reindex                          rebuild the search index from the articles`,
+  usage: `wirebench reindex                        rebuild the search index from the articles`,
   async run(argv) {
     const { values, positionals } = parse(argv, {});
     if (positionals.length) throw new UsageError('reindex takes no arguments');
