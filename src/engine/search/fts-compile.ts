@@ -129,9 +129,11 @@ export function compileQuery(root: QueryNode | null, ctx: CompileContext, extra:
     if (ws.length === 0) throw new QueryError(`Nothing to search for at character ${node.pos + 1}.`, node.pos);
     if (node.prefix) {
       const { prefixes, keys, truncated } = ctx.keys.prefix(ws[0]!);
-      if (truncated) notices.push(`${node.text}* matches very many words; only some of them are searched`);
+      if (truncated) notices.push(`${node.text}* starts very many words; only the most common of them are searched`);
       if (positive) marks.words.push({ keys: new Set(keys), prefixes, field });
-      return orOf([...prefixes.map((p) => `${ftsString(p)}*`), ...keys.map(ftsString)]);
+      const parts = [...prefixes.map((p) => `${ftsString(p)}*`), ...keys.map(ftsString)];
+      // A prefix nothing in the index starts with: a key no article has.
+      return orOf(parts.length ? parts : [ftsString(`${ws[0]!.toLowerCase()}_none`)]);
     }
     const keys = ctx.keys.keysOf(ws[0]!);
     if (positive) marks.words.push({ keys: new Set(keys), prefixes: [], field });
@@ -148,9 +150,10 @@ export function compileQuery(root: QueryNode | null, ctx: CompileContext, extra:
     }
     if (ws.length === 1) {
       // FTS5 allows a prefix phrase in NEAR, but not an OR: use the prefix itself.
-      const { prefixes } = ctx.keys.prefix(ws[0]!);
-      if (positive) marks.words.push({ keys: new Set(), prefixes, field });
-      return prefixes.map((p) => `${ftsString(p)}*`);
+      // NEAR takes phrases, not an OR of many keys: the FTS5 prefix form of each script.
+      const { keyPrefixes, keys } = ctx.keys.prefix(ws[0]!);
+      if (positive) marks.words.push({ keys: new Set(keys), prefixes: keyPrefixes, field });
+      return keyPrefixes.map((p) => `${ftsString(p)}*`);
     }
     return phraseOf(node.text, field, positive);
   }

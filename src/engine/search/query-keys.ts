@@ -67,6 +67,21 @@ function scriptKeys(folded: string): string[] {
   return [own, keyOfFolded(cyrillic, 'ru'), keyOfFolded(cyrillic, 'uk')];
 }
 
+export interface PrefixExpansion {
+  /** Key prefixes for FTS5 prefix queries. */
+  prefixes: string[];
+  /** Whole keys. */
+  keys: string[];
+  /** Only the most common words with the prefix are searched. */
+  truncated: boolean;
+  /** The key prefix of each script, for marks and NEAR. */
+  keyPrefixes: string[];
+}
+
+/** Beyond these, a prefix is searched by its most common words only (see prefix()). */
+const MAX_LISTED_TERMS = 2000;
+const MAX_PREFIX_POSTINGS = 2_000_000;
+
 export interface VariantGroup {
   name: string;
   variants: string[];
@@ -81,12 +96,20 @@ export class KeyExpander {
   private version = 0;
   private readonly vocabulary;
   private readonly exists;
+  private readonly terms;
+  private readonly termCounts;
   /** Whether a key occurs in the index at all; alternatives that do not are left out of queries. */
   private readonly present = new Map<string, boolean>();
+  /** Prefix expansions, until the corpus changes (a short prefix takes a while to expand). */
+  private readonly prefixes = new Map<string, PrefixExpansion>();
 
   constructor(db: Db) {
     this.db = db;
     this.exists = db.prepare(`SELECT 1 FROM ${FTS_TABLE} WHERE ${FTS_TABLE} MATCH ? LIMIT 1`).pluck();
+    // The index's own term list, per connection (a temp table: nothing is stored).
+    db.exec(`CREATE VIRTUAL TABLE IF NOT EXISTS temp.search_terms USING fts5vocab(main, ${FTS_TABLE}, 'row')`);
+    this.terms = db.prepare('SELECT term FROM temp.search_terms WHERE term >= ? AND term < ? LIMIT ?').pluck();
+    this.termCounts = db.prepare('SELECT term, doc FROM temp.search_terms WHERE term >= ? AND term < ? LIMIT ?');
     this.vocabulary = db.prepare(`
       SELECT DISTINCT key FROM search_vocab
       WHERE word >= @from AND word < @to AND NOT (key >= @keyFrom AND key < @keyTo)
@@ -101,6 +124,7 @@ export class KeyExpander {
   /** Call when articles were added or removed. */
   corpusChanged(): void {
     this.present.clear();
+    this.prefixes.clear();
   }
 
   private occurs(key: string): boolean {
@@ -177,7 +201,18 @@ export class KeyExpander {
    * and the whole keys of words that start with the prefix but whose key does not (a stem shorter
    * than the prefix: "negotiat*" must find "negotiations", whose key is "negoti").
    */
-  prefix(text: string, limit = 200): { prefixes: string[]; keys: string[]; truncated: boolean } {
+  prefix(text: string, limit = 200, expand = 48): PrefixExpansion {
+    const cacheKey = `${limit}:${expand}:${fold(text)}`;
+    let found = this.prefixes.get(cacheKey);
+    if (!found) {
+      found = this.expandPrefix(text, limit, expand);
+      if (this.prefixes.size > 2000) this.prefixes.clear();
+      this.prefixes.set(cacheKey, found);
+    }
+    return found;
+  }
+
+  private expandPrefix(text: string, limit: number, expand: number): PrefixExpansion {
     const folded = fold(text);
     const prefixes = new Set<string>();
     const keys = new Set<string>();
@@ -192,12 +227,25 @@ export class KeyExpander {
       }
     }
     for (const { word, keyPrefix } of forms) {
-      prefixes.add(keyPrefix);
+      // The index's keys with this prefix, listed: an OR of a few keys is read lazily and stops
+      // with the page, where an FTS5 prefix query first merges every posting of every key.
+      const listed = this.terms.all(keyPrefix, `${keyPrefix}\uffff`, expand + 1) as string[];
+      if (listed.length <= expand) for (const k of listed) keys.add(k);
+      else {
+        // A short prefix ("a*", "th*") starts thousands of words: an FTS5 prefix query over
+        // them would merge millions of postings (seconds). The most common of them are searched.
+        const counted = this.termCounts.all(keyPrefix, `${keyPrefix}\uffff`, MAX_LISTED_TERMS + 1) as Array<{ term: string; doc: number }>;
+        if (counted.length <= MAX_LISTED_TERMS && counted.reduce((n, t) => n + t.doc, 0) <= MAX_PREFIX_POSTINGS) prefixes.add(keyPrefix);
+        else {
+          truncated = true;
+          for (const t of counted.sort((a, b) => b.doc - a.doc).slice(0, expand)) keys.add(t.term);
+        }
+      }
       const found = this.vocabulary.all({ from: word, to: `${word}\uffff`, keyFrom: keyPrefix, keyTo: `${keyPrefix}\uffff`, limit: limit + 1 }) as string[];
       if (found.length > limit) truncated = true;
       for (const k of found.slice(0, limit)) keys.add(k);
     }
-    return { prefixes: [...prefixes], keys: [...keys], truncated };
+    return { prefixes: [...prefixes], keys: [...keys], truncated, keyPrefixes: forms.map((f) => f.keyPrefix) };
   }
 }
 
