@@ -99,6 +99,8 @@ export function useSearch(args: SearchArgs, options: { enabled: boolean; version
               if (!r || r.key !== current.key) return r;
               const pages = new Map(r.pages);
               pages.set(page, result.hits);
+              // An estimated total ("about N") was too high: the list ends where the matches do.
+              if (!r.totalExact && result.hits.length < PAGE_SIZE) return { ...r, pages, total: page * PAGE_SIZE + result.hits.length, totalExact: true };
               return { ...r, pages };
             });
           },
