@@ -39,6 +39,11 @@ export interface CompiledQuery {
   hi: number;
   /** Whether the query looks for text (else relevance means nothing and date order is used). */
   hasText: boolean;
+  /**
+   * Whether matching or ranking costs more per article than single words do (phrases, NEAR,
+   * prefixes of many words): the planner then ranks fewer of the newest matches.
+   */
+  heavy: boolean;
   marks: MarkSpec;
   notices: string[];
 }
@@ -85,6 +90,7 @@ export function compileQuery(root: QueryNode | null, ctx: CompileContext, extra:
   let lo = 0;
   let hi = MAX_BUCKET;
   let hasText = false;
+  let heavy = false;
 
   const narrow = (from: number | null, to: number | null): void => {
     if (from !== null) lo = Math.max(lo, bucketOf(from));
@@ -113,6 +119,7 @@ export function compileQuery(root: QueryNode | null, ctx: CompileContext, extra:
   function phraseOf(text: string, field: TextField | null, positive: boolean, lastIsPrefix = false): string[] {
     const ws = wordsOf(text);
     if (ws.length === 0) return [];
+    if (ws.length > 1) heavy = true;
     let steps = ws.map((w) => wordAlternatives(w, false));
     let combos = combinations(steps);
     if (!combos) {
@@ -131,6 +138,7 @@ export function compileQuery(root: QueryNode | null, ctx: CompileContext, extra:
       const { prefixes, keys, truncated } = ctx.keys.prefix(ws[0]!);
       if (truncated) notices.push(`${node.text}* starts very many words; only the most common of them are searched`);
       if (positive) marks.words.push({ keys: new Set(keys), prefixes, field });
+      if (keys.length > 8 || prefixes.length > 0) heavy = true;
       const parts = [...prefixes.map((p) => `${ftsString(p)}*`), ...keys.map(ftsString)];
       // A prefix nothing in the index starts with: a key no article has.
       return orOf(parts.length ? parts : [ftsString(`${ws[0]!.toLowerCase()}_none`)]);
@@ -159,6 +167,7 @@ export function compileQuery(root: QueryNode | null, ctx: CompileContext, extra:
   }
 
   function near(children: Array<TermNode | PhraseNode>, distance: number, pos: number, field: TextField | null, positive: boolean): string {
+    heavy = true;
     const operands = children.map((c) => nearOperand(c, field, positive));
     const combos = combinations(operands) ?? combinations(operands.map((o) => o.slice(0, 1)))!;
     if (combos.length === 0) throw new QueryError(`Nothing to search for at character ${pos + 1}.`, pos);
@@ -267,7 +276,7 @@ export function compileQuery(root: QueryNode | null, ctx: CompileContext, extra:
   if (extra.place) parts.push(filter('place', extra.place, 0));
   if (extra.language) parts.push(filter('lang', extra.language, 0));
   const match = parts.length === 0 ? null : parts.length === 1 ? parts[0]! : parts.map((p) => (p.startsWith('(') ? p : `(${p})`)).join(' AND ');
-  return { match, lo, hi, hasText, marks, notices };
+  return { match, lo, hi, hasText, heavy, marks, notices };
 }
 
 /** Filters make no sense inside headline:(…) or body:(…); say so instead of matching nothing. */

@@ -37,6 +37,8 @@ const BM25 = `bm25(${FTS_TABLE}, ${HEADLINE_WEIGHT}, ${BODY_WEIGHT}, 0)`;
  * this many: one bounded pass finds both, so a query costs about the same at any corpus size.
  */
 export const RANK_CAP = 5_000;
+/** The same for heavy queries (phrases, NEAR, broad prefixes), whose every match costs more. */
+export const HEAVY_RANK_CAP = 1_000;
 export const COUNT_CAP = RANK_CAP;
 /** Facets over more matches than this are estimated from the newest this-many. */
 export const FACET_SAMPLE = 2_000;
@@ -65,6 +67,8 @@ export interface PreparedQuery {
   notices: string[];
   order: 'relevance' | 'date';
   recency: boolean;
+  /** How many of the newest matches are counted exactly and ranked. */
+  cap: number;
 }
 
 export class SearchService {
@@ -133,6 +137,7 @@ export class SearchService {
       notices: compiled.notices,
       order: args.sort === 'date' || !compiled.hasText ? 'date' : 'relevance',
       recency: Boolean(args.recency),
+      cap: compiled.heavy ? Math.min(this.rankCap, HEAVY_RANK_CAP) : this.rankCap,
     };
   }
 
@@ -149,7 +154,7 @@ export class SearchService {
       if (q.params.lo <= q.params.hi) {
         // One pass over at most RANK_CAP newest matches gives the count (or the basis of an
         // estimate) and where the ranking window starts.
-        const w = this.statements.window.get({ ...q.params, cap: this.rankCap }) as Window;
+        const w = this.statements.window.get({ ...q.params, cap: q.cap }) as Window;
         ({ total, totalExact } = this.totalFrom(q, w));
         if (total > 0) {
           if (q.order === 'date') {
@@ -179,14 +184,14 @@ export class SearchService {
     const statement = q.recency ? this.statements.rankedRecent : this.statements.ranked;
     const extra = { newest: w.newest ?? 0 };
     const round = (rows: Array<{ id: number; score: number }>): Array<{ id: number; score: number | null }> => rows.map((r) => ({ id: r.id, score: Math.round(r.score * 1000) / 1000 }));
-    if (w.n < this.rankCap || w.bucket === null) {
+    if (w.n < q.cap || w.bucket === null) {
       return { rows: round(statement.all({ ...q.params, ...extra, limit, offset }) as Array<{ id: number; score: number }>), rankedAmong: null };
     }
     // Very many matches: rank the newest RANK_CAP (those at or after the window's oldest time
     // part; a few more when several share it), then the older ones newest first.
     const windowLo = Math.max(q.params.lo, w.bucket);
     const rows = round(statement.all({ ...q.params, lo: windowLo, ...extra, limit, offset }) as Array<{ id: number; score: number }>);
-    if (rows.length === limit || windowLo <= q.params.lo) return { rows, rankedAmong: this.rankCap };
+    if (rows.length === limit || windowLo <= q.params.lo) return { rows, rankedAmong: q.cap };
     // Past the end of the ranked window (paging far down): the older matches follow by date.
     const inWindow = this.statements.count.get({ ...q.params, lo: windowLo }) as number;
     const older = this.statements.byDateIds.all({ ...q.params, hi: windowLo - 1, limit: limit - rows.length, offset: Math.max(0, offset - inWindow) }) as number[];
@@ -195,7 +200,7 @@ export class SearchService {
 
   /** Exact below the cap; beyond, scaled by the share of the corpus the newest matches span. */
   private totalFrom(q: PreparedQuery, w: Window): { total: number; totalExact: boolean } {
-    if (w.n < this.rankCap || w.bucket === null) return { total: w.n, totalExact: true };
+    if (w.n < q.cap || w.bucket === null) return { total: w.n, totalExact: true };
     const from = timeOfBucket(Math.max(q.params.lo, 1));
     const to = timeOfBucket(Math.min(q.params.hi, bucketOf(8_000_000_000)));
     const windowFrom = timeOfBucket(w.bucket);
@@ -208,7 +213,7 @@ export class SearchService {
   }
 
   private estimateTotal(q: PreparedQuery): { total: number; totalExact: boolean } {
-    return this.totalFrom(q, this.statements.window.get({ ...q.params, cap: this.rankCap }) as Window);
+    return this.totalFrom(q, this.statements.window.get({ ...q.params, cap: q.cap }) as Window);
   }
 
   /** The exact number of matches, however long it takes. */
