@@ -3,7 +3,7 @@
 import path from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { createClient, type Client } from '../shared/api.ts';
-import { openEngine } from '../engine/engine.ts';
+import { openEngine, type Engine } from '../engine/engine.ts';
 import { defaultDataDir } from '../engine/paths.ts';
 
 export class UsageError extends Error {}
@@ -43,13 +43,24 @@ export function dataDir(value: string | undefined): string {
   return value ? path.resolve(value) : defaultDataDir();
 }
 
-export async function withEngine<T>(dir: string, work: (api: Client) => Promise<T>): Promise<T> {
+export async function withEngine<T>(dir: string, work: (api: Client, engine: Engine) => Promise<T>, options: { waitForIndex?: boolean } = {}): Promise<T> {
   // A one-shot command: watched folders are the long-running shells' business.
   const engine = await openEngine({ dataDir: dir, watch: false });
   // A corpus that was repaired, set aside or opened read-only: say so whatever the command.
   if (engine.health.state !== 'ok' && engine.health.message) process.stderr.write(`wirebench: ${engine.health.message}\n`);
   try {
-    return await work(createClient(engine));
+    if (options.waitForIndex) {
+      // A corpus from an older Wirebench gets its search index rebuilt first (once).
+      const tty = process.stderr.isTTY;
+      const off = engine.on('onReindexProgress', (p) => {
+        const { done, total } = p as { done: number; total: number };
+        if (tty) process.stderr.write(`\r\x1b[2KRebuilding the search index… ${done}/${total} articles`);
+      });
+      await engine.indexReady();
+      off();
+      if (tty) process.stderr.write('\r\x1b[2K');
+    }
+    return await work(createClient(engine), engine);
   } finally {
     await engine.close();
   }

@@ -47,8 +47,10 @@ export function metaLine(a: { published: string | null; place: string | null; ag
 export function formatSearch(result: SearchResult, query: string, style: Style): string {
   const lines: string[] = [];
   const what = query.trim() ? `for ${query.trim()}` : 'in the corpus';
-  lines.push(`${n(result.total)} ${result.total === 1 ? 'result' : 'results'} ${what}${result.hits.length < result.total ? ` (showing ${n(result.hits.length)})` : ''}`);
+  const count = `${result.totalExact ? '' : 'about '}${n(result.total)}`;
+  lines.push(`${count} ${result.total === 1 ? 'result' : 'results'} ${what}${result.hits.length < result.total ? ` (showing ${n(result.hits.length)})` : ''}`);
   if (result.notice) lines.push(style.dim(result.notice));
+  if (result.rankedAmong !== null) lines.push(style.dim(`Ranked by relevance among the newest ${n(result.rankedAmong)} matches; the rest follow newest first.`));
   for (const hit of result.hits) {
     lines.push('');
     lines.push(`${style.dim(`#${hit.id}`)}  ${style.bold(hit.headline)}`);

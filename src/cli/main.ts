@@ -19,7 +19,9 @@ Options for every command:
   --json           machine-readable output
   -h, --help       this help
 
-Queries: words (all must match), "exact phrases", OR, NOT or -word, prefix*, (grouping).
+Queries: words (all must match), "phrases", OR, NOT or -word, prefix*, (grouping),
+  a NEAR/5 b, "a b"~5, headline: body: agency: source: place: lang: and
+  date:2022-03  date:2022-03-01..2022-03-31  date:>=2022 (see the README, "Search syntax").
 Dates: YYYY, YYYY-MM or YYYY-MM-DD.`;
 }
 

@@ -18,6 +18,9 @@ export function createAppModule(ctx: EngineContext, importer: Importer): EngineM
       'dialog.pickFolders': () => {
         throw new WbFailure('unsupported', 'There is no folder picker here; type the folder path on the machine running Wirebench.');
       },
+      'dialog.saveFile': () => {
+        throw new WbFailure('unsupported', 'There is no save dialog here; type the path of the file on the machine running Wirebench.');
+      },
     },
   };
 }

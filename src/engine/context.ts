@@ -19,6 +19,8 @@ export type Handlers = { [M in MethodName]: Handler<M> };
 
 export interface EngineModule {
   handlers: Partial<Handlers>;
+  /** Called when the set of articles changed (after an import, say): drop cached figures. */
+  corpusChanged?(): void;
   /** Called when the engine shuts down (stop work, release resources). */
   close?(): Promise<void> | void;
 }

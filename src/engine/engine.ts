@@ -7,7 +7,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { BackupInfo, CorpusHealth, Envelope, EventName, Events, IntegrityReport, MethodArgs, MethodName, MethodResult, Transport } from '../shared/api.ts';
+import type { BackupInfo, CorpusHealth, Envelope, EventName, Events, IntegrityReport, MethodArgs, MethodName, MethodResult, SearchExportArgs, SearchExportResult, Transport } from '../shared/api.ts';
 import { isMethodName, METHOD_NAMES } from '../shared/api.ts';
 import { createAppModule } from './app-module.ts';
 import type { EngineContext, EngineModule, Handler, Handlers } from './context.ts';
@@ -30,7 +30,8 @@ import { openCorpusGuarded, openCorpusGuardedSync, setAside, type OpenedCorpus }
 import { otherLiveSessions, removeMarkers } from './integrity/sessions.ts';
 import { checkArgs } from './schemas.ts';
 import { createFtsIndexer } from './search/fts-indexer.ts';
-import { createSearchModule } from './search/module.ts';
+import type { ExportSink } from './search/export.ts';
+import { createSearchModule, type SearchModule } from './search/module.ts';
 import { SearchService } from './search/search.ts';
 import { createQuoteIndexer } from './quotes/indexer.ts';
 import { createCollectionsModule, createQuotesModule } from './quotes/module.ts';
@@ -73,6 +74,7 @@ type Listener = (payload: unknown) => void;
 interface Session {
   db: Db;
   store: ArticleStore;
+  search: SearchModule;
   modules: EngineModule[];
   handlers: Partial<Handlers>;
 }
@@ -143,7 +145,8 @@ export class Engine implements Transport {
         emit: (event, payload) => this.emit(event, payload),
         log: this.log,
       };
-      store.addIndexer(createFtsIndexer(db));
+      const ftsIndexer = createFtsIndexer(db);
+      store.addIndexer(ftsIndexer);
       const nearDuplicates = new NearDuplicates(db);
       store.addIndexer(nearDuplicates.indexer());
       const quoteIndexer = createQuoteIndexer(db);
@@ -155,16 +158,17 @@ export class Engine implements Transport {
       if (!db.readonly) ensureDerived(db, [quoteIndexer], this.log);
       const search = new SearchService(db);
       const importer = createImporter(ctx, { nearDuplicates, ...(this.options.parsers ? { pool: this.options.parsers } : {}) });
+      const searchModule = createSearchModule(ctx, search, ftsIndexer);
       const modules = [
         createAppModule(ctx, importer),
         createCorpusModule(ctx, search, nearDuplicates),
         createImportModule(ctx, importer, { watch: this.options.watch ?? true }),
-        createSearchModule(search),
+        searchModule,
         createQuotesModule(new QuoteSearch(db)),
         createCollectionsModule(ctx, collections),
         createCompareModule(ctx),
       ];
-      this.session = { db, store, modules, handlers: assemble(modules, INTEGRITY_METHODS) };
+      this.session = { db, store, search: searchModule, modules, handlers: assemble(modules, INTEGRITY_METHODS) };
     } catch (error) {
       // A read-only corpus left at an old schema by a failed upgrade may lack what the modules
       // need; the engine still answers, with the reason.
@@ -217,7 +221,19 @@ export class Engine implements Transport {
     return () => set.delete(listener);
   }
 
+  /** Exports a whole result list to a sink in this process (the CLI's stdout); see search.export. */
+  exportSearch(args: Omit<SearchExportArgs, 'path'>, sink: ExportSink): Promise<SearchExportResult> {
+    if (!this.session) throw this.unavailableFailure();
+    return this.session.search.exportTo(args, sink);
+  }
+
+  /** Resolves when the search index is current (it is rebuilt in the background after an upgrade). */
+  indexReady(): Promise<void> {
+    return this.session ? this.session.search.indexReady() : Promise.resolve();
+  }
+
   private emit<E extends EventName>(event: E, payload: Events[E]): void {
+    if (event === 'onCorpusChanged') for (const module of this.session?.modules ?? []) module.corpusChanged?.();
     for (const listener of this.listeners.get(event) ?? []) {
       try {
         listener(payload);
@@ -255,6 +271,8 @@ export class Engine implements Transport {
       this.healthChanged();
     } else if (report.repaired.length) {
       health.message = `The full check found the full-text index (${report.repaired.join(', ')}) damaged and rebuilt it from the articles; nothing was lost.`;
+      // The search index is rebuilt in the background (searches say so meanwhile).
+      void this.session?.search.indexReady();
       this.healthChanged();
     }
     return report;

@@ -15,6 +15,12 @@ const note = v.pipe(v.string(), v.maxLength(20_000));
 const tags = v.pipe(v.array(v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(100))), v.maxLength(50));
 const column = v.optional(v.pipe(v.string(), v.minLength(1), v.maxLength(200)));
 const columns = v.strictObject({ headline: column, body: column, published: column, source: column, url: column, byline: column, place: column, language: column });
+const shortText = v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(200));
+const value = v.optional(v.pipe(v.string(), v.maxLength(200)));
+const filters = { from: v.optional(dateText), to: v.optional(dateText), agency: value, place: value, language: value };
+const order = { sort: v.optional(v.picklist(['relevance', 'date'])), recency: v.optional(v.boolean()), match: v.optional(v.picklist(['all', 'any'])) };
+const queryArgs = { query: queryText, ...filters, ...order };
+const searchOptions = v.strictObject({ ...filters, ...order });
 
 export const SCHEMAS = {
   'app.info': none,
@@ -36,14 +42,15 @@ export const SCHEMAS = {
   'watch.add': v.strictObject({ path }),
   'watch.remove': v.strictObject({ path }),
   'watch.list': none,
+  'dialog.saveFile': v.strictObject({
+    defaultName: v.optional(v.pipe(v.string(), v.maxLength(255))),
+    extensions: v.optional(v.pipe(v.array(v.pipe(v.string(), v.regex(/^[a-z0-9]{1,10}$/))), v.maxLength(10))),
+  }),
   'search.query': v.strictObject({
-    query: queryText,
-    sort: v.optional(v.picklist(['relevance', 'date'])),
+    ...queryArgs,
     limit: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(500))),
     offset: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(10_000_000))),
-    from: v.optional(dateText),
-    to: v.optional(dateText),
-    agency: v.optional(v.pipe(v.string(), v.maxLength(200))),
+    remember: v.optional(v.boolean()),
   }),
   'quotes.search': v.strictObject({
     query: v.optional(queryText),
@@ -95,7 +102,6 @@ export const SCHEMAS = {
   'collections.redo': none,
   'collections.history': none,
   'briefing.export': v.strictObject({ collectionId: id, format: v.picklist(['md', 'html', 'docx', 'pdf']), path: v.optional(path) }),
-  'dialog.saveFile': v.strictObject({ defaultName: v.pipe(v.string(), v.maxLength(300)), format: v.picklist(['md', 'html', 'docx', 'pdf']) }),
   'compare.articles': v.strictObject({ a: id, b: id }),
   'compare.matrix': v.strictObject({ ids: v.pipe(v.array(id), v.minLength(2), v.maxLength(20)) }),
   'corpus.health': none,
@@ -104,6 +110,19 @@ export const SCHEMAS = {
   'backup.create': none,
   // A file name from backup.list, never a path: restoring takes only files from the backups folder.
   'backup.restore': v.strictObject({ name: v.pipe(v.string(), v.maxLength(200), v.regex(/^corpus-[0-9TZ]+-[a-z-]+\.sqlite$/, 'a backup name from backup.list')) }),
+  'search.count': v.strictObject(queryArgs),
+  'search.facets': v.strictObject(queryArgs),
+  'search.suggest': v.strictObject({ text: v.pipe(v.string(), v.maxLength(200)), limit: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(50))) }),
+  'search.export': v.strictObject({ ...queryArgs, format: v.picklist(['csv', 'jsonl']), path, includeBody: v.optional(v.boolean()) }),
+  'search.reindex': none,
+  'searches.list': none,
+  'searches.save': v.strictObject({ name: shortText, query: queryText, options: v.optional(searchOptions) }),
+  'searches.delete': v.strictObject({ name: shortText }),
+  'history.list': v.strictObject({ limit: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(1000))) }),
+  'history.clear': none,
+  'variants.list': none,
+  'variants.set': v.strictObject({ name: shortText, variants: v.pipe(v.array(shortText), v.minLength(1), v.maxLength(100)) }),
+  'variants.delete': v.strictObject({ name: shortText }),
 } satisfies { [M in MethodName]: v.GenericSchema<unknown, MethodArgs<M>> };
 
 /** The first problem with the arguments, in words, or null if they are valid. */

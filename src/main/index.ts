@@ -74,20 +74,14 @@ async function pickFolders(): Promise<string[]> {
   return result.canceled ? [] : result.filePaths;
 }
 
-const SAVE_FILTERS: Record<string, Electron.FileFilter> = {
-  md: { name: 'Markdown', extensions: ['md'] },
-  html: { name: 'Web page', extensions: ['html'] },
-  docx: { name: 'Word document', extensions: ['docx'] },
-  pdf: { name: 'PDF', extensions: ['pdf'] },
-};
-
 async function saveFile(args: unknown): Promise<string | null> {
-  const { defaultName, format } = (args ?? {}) as { defaultName?: unknown; format?: unknown };
-  const filter = typeof format === 'string' ? SAVE_FILTERS[format] : undefined;
+  const a = (args ?? {}) as { defaultName?: unknown; extensions?: unknown };
+  const defaultName = typeof a.defaultName === 'string' ? path.basename(a.defaultName).slice(0, 255) : undefined;
+  const extensions = Array.isArray(a.extensions) ? a.extensions.filter((e): e is string => typeof e === 'string' && /^[a-z0-9]{1,10}$/.test(e)).slice(0, 10) : [];
   const options: Electron.SaveDialogOptions = {
-    title: 'Export briefing',
-    defaultPath: typeof defaultName === 'string' ? path.basename(defaultName) : undefined,
-    filters: filter ? [filter] : [],
+    title: 'Save as',
+    ...(defaultName !== undefined && { defaultPath: defaultName }),
+    ...(extensions.length > 0 && { filters: [{ name: extensions.join(', ').toUpperCase(), extensions }] }),
   };
   const result = mainWindow ? await dialog.showSaveDialog(mainWindow, options) : await dialog.showSaveDialog(options);
   return result.canceled || !result.filePath ? null : result.filePath;

@@ -6,7 +6,7 @@ import type { AppMethods } from './api/app.ts';
 import type { CompareMethods } from './api/compare.ts';
 import type { CorpusMethods } from './api/corpus.ts';
 import type { ImportMethods, ImportProgress, ImportSummary } from './api/import.ts';
-import type { SearchMethods } from './api/search.ts';
+import type { ReindexProgress, SearchExportProgress, SearchMethods } from './api/search.ts';
 import type { QuoteMethods } from './api/quotes.ts';
 import type { CollectionMethods } from './api/collections.ts';
 import type { CorpusHealth, IntegrityMethods } from './api/integrity.ts';
@@ -40,6 +40,10 @@ export interface Events {
   onOpenArticle: { articleId: number; start: number | null; end: number | null };
   /** The corpus's health changed (a restore, a check that found problems, a failed backup). */
   onCorpusHealth: CorpusHealth;
+  /** While search.export writes a file. */
+  onSearchExportProgress: SearchExportProgress;
+  /** While the search index is rebuilt (after an upgrade, or search.reindex). */
+  onReindexProgress: ReindexProgress;
 }
 
 export type EventName = keyof Events;
@@ -63,7 +67,6 @@ const methodNames: Record<MethodName, true> = {
   'watch.add': true,
   'watch.remove': true,
   'watch.list': true,
-  'search.query': true,
   'quotes.search': true,
   'quotes.get': true,
   'quotes.timeline': true,
@@ -81,7 +84,6 @@ const methodNames: Record<MethodName, true> = {
   'collections.redo': true,
   'collections.history': true,
   'briefing.export': true,
-  'dialog.saveFile': true,
   'compare.articles': true,
   'compare.matrix': true,
   'corpus.health': true,
@@ -89,6 +91,21 @@ const methodNames: Record<MethodName, true> = {
   'backup.list': true,
   'backup.create': true,
   'backup.restore': true,
+  'dialog.saveFile': true,
+  'search.query': true,
+  'search.count': true,
+  'search.facets': true,
+  'search.suggest': true,
+  'search.export': true,
+  'search.reindex': true,
+  'searches.list': true,
+  'searches.save': true,
+  'searches.delete': true,
+  'history.list': true,
+  'history.clear': true,
+  'variants.list': true,
+  'variants.set': true,
+  'variants.delete': true,
 };
 export const METHOD_NAMES = Object.keys(methodNames) as MethodName[];
 
@@ -100,6 +117,8 @@ const eventNames: Record<EventName, true> = {
   onCollectionsChanged: true,
   onOpenArticle: true,
   onCorpusHealth: true,
+  onSearchExportProgress: true,
+  onReindexProgress: true,
 };
 export const EVENT_NAMES = Object.keys(eventNames) as EventName[];
 

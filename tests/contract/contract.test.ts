@@ -191,7 +191,7 @@ for (const [name, make] of Object.entries(harnesses)) {
       expect((await h.client.call('collections.get', { id: c.id })).itemList).toHaveLength(0);
       await expect(h.client.call('collections.get', { id: 999_999 })).rejects.toMatchObject({ code: 'not_found' });
       await expect(h.client.call('quotes.search', { query: 'a OR' })).rejects.toMatchObject({ code: 'bad_query' });
-      await expect(h.client.call('dialog.saveFile', { defaultName: 'x.pdf', format: 'pdf' })).rejects.toMatchObject({ code: 'unsupported' });
+      await expect(h.client.call('dialog.saveFile', { defaultName: 'x.pdf', extensions: ['pdf'] })).rejects.toMatchObject({ code: 'unsupported' });
     });
 
     it('says the folder picker is not available outside the desktop app', async () => {

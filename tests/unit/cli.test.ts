@@ -41,6 +41,37 @@ describe('wirebench CLI', () => {
     expect(dated.stdout).toMatch(/21 Mar 2022 12:47 · MOSCOW · Interfax/);
   });
 
+  it('searches with the full syntax, exports every match, and keeps saved searches, history and variants', () => {
+    const data = tempDir();
+    expect(run(['import', FIXTURES, '--data-dir', data, '--json']).status).toBe(0);
+    const field = JSON.parse(run(['search', 'headline:grain agency:Reuters', '--data-dir', data, '--json']).stdout);
+    expect(field.total).toBe(1);
+    expect(field.totalExact).toBe(true);
+    const count = run(['search', 'grain OR зерна', '--count', '--data-dir', data]);
+    expect(Number(count.stdout.trim())).toBeGreaterThan(1);
+
+    const csv = run(['search', 'grain OR зерна', '--all', '--format', 'csv', '--data-dir', data]);
+    expect(csv.status).toBe(0);
+    const rows = csv.stdout.trimEnd().split('\r\n');
+    expect(rows[0]).toBe('\uFEFFid,published,headline,place,agency,language,score,snippet');
+    expect(rows).toHaveLength(Number(count.stdout.trim()) + 1);
+    const out = path.join(tempDir(), 'all.jsonl');
+    const jsonl = run(['search', 'grain OR зерна', '--all', '--format', 'jsonl', '--out', out, '--body', '--data-dir', data, '--json']);
+    expect(JSON.parse(jsonl.stdout)).toMatchObject({ path: out, rows: rows.length - 1 });
+
+    expect(run(['search', 'grain', '--lang', 'en', '--save', 'Grain', '--data-dir', data]).status).toBe(0);
+    expect(run(['searches', '--data-dir', data]).stdout).toMatch(/^Grain: grain {2}--lang en$/m);
+    const again = JSON.parse(run(['search', '--saved', 'grain', '--data-dir', data, '--json']).stdout);
+    expect(again.hits.every((h: { language: string }) => h.language === 'en')).toBe(true);
+    expect(run(['history', '--data-dir', data]).stdout).toMatch(/grain {2}--lang en/);
+    expect(run(['searches', '--delete', 'Grain', '--data-dir', data]).status).toBe(0);
+
+    expect(run(['variants', '--set', 'Geneva', 'Genf', 'Genève', '--data-dir', data]).stdout.trim()).toBe('Geneva: Geneva, Genf, Genève');
+    expect(run(['variants', '--data-dir', data]).stdout).toMatch(/^Kyiv: Kyiv, Kiev/m);
+    expect(JSON.parse(run(['reindex', '--data-dir', data, '--json']).stdout).articles).toBeGreaterThan(0);
+    expect(run(['search', 'x', '--all', '--data-dir', data]).stderr).toMatch(/--all needs --format/);
+  }, 120_000);
+
   it('resolves relative import paths against the working folder', () => {
     const data = tempDir();
     const result = run(['import', 'wire', '--data-dir', data, '--json'], { cwd: FIXTURES });

@@ -1,13 +1,14 @@
-// The query parser and FTS5 compiler fuzzed beyond search.test.ts: any Unicode (lone
-// surrogates included), queries at the length limit, mutations of real queries, and every
-// compiled expression run by SQLite's own FTS5 on a real table: the only failure a user may
-// see is a QueryError pointing inside the query, never an SQL error.
+// The query parser and the plain-table FTS5 compiler (the quotes index) fuzzed beyond
+// search.test.ts: any Unicode (lone surrogates included), queries at the length limit,
+// mutations of real queries, and every compiled expression run by SQLite's own FTS5 on a real
+// table; and the corpus search path end to end through the engine. The only failure a user
+// may see is a QueryError pointing inside the query, never an SQL error.
 import Database from 'better-sqlite3';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createEngine } from '../../src/engine/engine.ts';
 import { tempDir } from '../support/temp.ts';
-import { compileFts } from '../../src/engine/search/fts-compile.ts';
+import { compilePlainFts } from '../../src/engine/search/plain-compile.ts';
 import { MAX_QUERY_LENGTH, parseQuery, QueryError } from '../../src/engine/search/query-parser.ts';
 
 const db = new Database(':memory:');
@@ -37,7 +38,7 @@ function parsesOrExplains(query: string): void {
   let fts: string | null = null;
   try {
     const parsed = parseQuery(query);
-    if (parsed.root) fts = compileFts(parsed.root);
+    if (parsed.root) fts = compilePlainFts(parsed.root);
   } catch (error) {
     if (!(error instanceof QueryError)) throw error;
     expect(error.position).toBeGreaterThanOrEqual(0);
@@ -76,8 +77,8 @@ describe('query parser fuzzing', () => {
 
   it('through the engine: results or bad_query, never an internal error', async () => {
     const engine = createEngine({ dataDir: tempDir(), log: () => {} });
-    engine.db.prepare(`INSERT INTO articles (id, headline, body, content_hash, imported_at) VALUES (1, 'Peace talks', 'Переговоры о мире', 'h', 'now')`).run();
-    engine.db.prepare(`INSERT INTO articles_fts (rowid, headline, body) VALUES (1, 'Peace talks', 'Переговоры о мире')`).run();
+    await engine.indexReady();
+    engine.store.insert({ headline: 'Peace talks', body: 'Переговоры о мире', published: null, place: null, agency: null, language: null, sourcePath: null, importRunId: null });
     expect(await engine.call('search.query', { query: '\u0000peace' })).toMatchObject({ ok: true, result: { total: 1 } });
     await fc.assert(
       fc.asyncProperty(fc.oneof(fc.string({ unit: 'binary', maxLength: 40 }), fc.constantFrom(...REAL_QUERIES).chain(mutate)), async (query) => {

@@ -99,7 +99,7 @@ describe('import', () => {
     const stored = (await api.call('corpus.stats', {})).articles;
     expect(stored).toBe(summary.imported);
     // the index agrees with the table
-    expect(engine.db.prepare(`SELECT count(*) FROM articles_fts WHERE articles_fts MATCH 'talks'`).pluck().get()).toBe(stored);
+    expect(engine.db.prepare(`SELECT count(*) FROM search_fts WHERE search_fts MATCH 'talk'`).pluck().get()).toBe(stored);
     const resumed = await api.call('import.run', { paths: [folder] });
     expect(resumed.imported + stored).toBe(count);
     // The files stored before the cancel are not read again.

@@ -28,13 +28,18 @@ async function corpusWithArticles(dir = tempDir()): Promise<{ dir: string; artic
   return { dir, articles: summary.imported };
 }
 
-/** Opens the corpus in a child process, runs `sql`, and kills it with SIGKILL: a real crash. */
-function crashWhileOpen(dir: string, sql = ''): void {
+/**
+ * Opens the corpus in a child process, runs `sql` (or `js`, with `engine` in scope), and kills
+ * it with SIGKILL: a real crash.
+ */
+function crashWhileOpen(dir: string, sql = '', js = ''): void {
   const script = `
     import { createEngine } from ${JSON.stringify(path.join(REPO, 'src/engine/engine.ts'))};
     const engine = createEngine({ dataDir: ${JSON.stringify(dir)}, log: () => {} });
+    await engine.indexReady();
     engine.db.pragma('wal_autocheckpoint = 0');
     ${sql ? `engine.db.exec(${JSON.stringify(sql)});` : ''}
+    ${js}
     process.kill(process.pid, 'SIGKILL');`;
   const result = spawnSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8' });
   expect(result.signal, result.stderr).toBe('SIGKILL');
@@ -62,11 +67,8 @@ describe('checks at open', () => {
 
   it('runs the full check (integrity_check and FTS5 integrity-check) after a crash', async () => {
     const { dir, articles } = await corpusWithArticles();
-    crashWhileOpen(
-      dir,
-      `INSERT INTO articles (id, headline, body, content_hash, imported_at) VALUES (5000, 'After the crash', 'Written just before it.', 'crash-hash', 'now');
-       INSERT INTO articles_fts (rowid, headline, body) VALUES (5000, 'After the crash', 'Written just before it.');`,
-    );
+    // An article stored the engine's way (row, index entries, derived data), committed to the WAL.
+    crashWhileOpen(dir, '', `engine.store.insert({ headline: 'After the crash', body: 'Written just before it.', published: null, place: null, agency: null, language: null, sourcePath: null, importRunId: null });`);
     expect(fs.readdirSync(path.join(dir, SESSIONS_DIR))).toHaveLength(1);
     expect(fs.existsSync(`${corpusPath(dir)}-wal`)).toBe(true);
     const engine = await openEngine({ dataDir: dir, ...quiet });
@@ -83,10 +85,12 @@ describe('checks at open', () => {
   it('rebuilds a damaged full-text index found after a crash, losing nothing', async () => {
     const { dir, articles } = await corpusWithArticles();
     // A ghost entry in the index with no article behind it.
-    crashWhileOpen(dir, `INSERT INTO articles_fts (rowid, headline, body) VALUES (999999, 'ghost', 'phantom entry')`);
+    crashWhileOpen(dir, `INSERT INTO search_fts (rowid, headline, body, meta) VALUES (999999, 'ghost', 'phantom', 'x_all')`);
     const engine = await openEngine({ dataDir: dir, ...quiet });
     expect(engine.health.state).toBe('repaired');
-    expect(engine.health.lastCheck).toMatchObject({ kind: 'full', ok: true, repaired: ['articles_fts'] });
+    expect(engine.health.lastCheck).toMatchObject({ kind: 'full', ok: true, repaired: ['search_fts'] });
+    // The search index is derived: it is rebuilt from the articles in the background.
+    await engine.indexReady();
     expect(engine.health.message).toMatch(/rebuilt it from the articles; nothing was lost/);
     expect(fullCheck(engine.db).ok).toBe(true);
     expect(articleCount(engine)).toBe(articles);
@@ -106,7 +110,8 @@ describe('checks at open', () => {
     const healthEvents: unknown[] = [];
     engine.on('onCorpusHealth', (h) => healthEvents.push(h));
     const report = await api.call('corpus.check', {});
-    expect(report).toMatchObject({ kind: 'full', ok: true, repaired: ['articles_fts'] });
+    expect(report).toMatchObject({ kind: 'full', ok: true, repaired: ['search_fts'] });
+    await engine.indexReady();
     expect((await api.call('search.query', { query: 'zanzibar' })).total).toBe(1);
     expect(articleCount(engine)).toBe(articles + 1);
     expect(healthEvents).toHaveLength(1);

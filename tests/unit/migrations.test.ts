@@ -6,6 +6,8 @@ import { corpusPath, openCorpus } from '../../src/engine/db/open.ts';
 import { latestVersion, migrate, schemaVersion, type Migration } from '../../src/engine/db/migrate.ts';
 import { MIGRATIONS } from '../../src/engine/db/migrations/index.ts';
 import * as m0001 from '../../src/engine/db/migrations/0001-foundation.ts';
+import * as m0010 from '../../src/engine/db/migrations/0010-search-index.ts';
+import * as m0011 from '../../src/engine/db/migrations/0011-saved-searches.ts';
 import { WbFailure } from '../../src/engine/errors.ts';
 import { tempDir } from '../support/temp.ts';
 
@@ -33,6 +35,30 @@ describe('migrations', () => {
     // Outcomes are one of the four kinds.
     db.prepare(`INSERT INTO import_runs (id, started_at, status, paths) VALUES (1, 'now', 'running', '[]')`).run();
     expect(() => db.prepare(`INSERT INTO import_files (run_id, path, outcome) VALUES (1, 'x', 'lost')`).run()).toThrow(/CHECK/);
+  });
+
+  it('0010 replaces articles_fts with the search index tables, marks the index for a rebuild and ships the variant groups', () => {
+    const db = new Database(':memory:');
+    migrate(db, [m0001]);
+    db.prepare(`INSERT INTO articles (id, headline, body, content_hash, imported_at) VALUES (1, 'Talks resume', 'Negotiators met in Geneva.', 'h', 'now')`).run();
+    migrate(db, [m0001, m0010]);
+    expect(schemaVersion(db)).toBe(10);
+    expect(tables(db)).toEqual(['articles', 'import_files', 'import_runs', 'search_fts', 'search_state', 'search_variants', 'search_vocab']);
+    expect(db.prepare(`SELECT value FROM search_state WHERE name = 'index_version'`).pluck().get()).toBe(0);
+    expect(db.prepare(`SELECT variant FROM search_variants WHERE grp = 'Kyiv' ORDER BY id`).pluck().all()).toEqual(['Kyiv', 'Kiev', 'Kyyiv', 'Київ', 'Киев']);
+    // The index takes key streams and metadata tokens, contentless, with rowids given by the engine.
+    db.prepare(`INSERT INTO search_fts (rowid, headline, body, meta) VALUES (12345, 'talk resum', 'negoti met in geneva', 'x_all a_reuters')`).run();
+    expect(db.prepare(`SELECT rowid FROM search_fts WHERE search_fts MATCH 'negoti AND a_reuters'`).pluck().all()).toEqual([12345]);
+    expect(db.prepare(`SELECT count(*) FROM search_fts WHERE search_fts MATCH 'a'`).pluck().get()).toBe(0);
+  });
+
+  it('0011 adds saved searches with unique names (any case) and the history', () => {
+    const db = new Database(':memory:');
+    migrate(db, [m0001, m0010, m0011]);
+    expect(tables(db)).toEqual(expect.arrayContaining(['saved_searches', 'search_history']));
+    const add = db.prepare(`INSERT INTO saved_searches (name, query, options, created_at, updated_at) VALUES (?, 'q', '{}', 'now', 'now')`);
+    add.run('Kyiv');
+    expect(() => add.run('KYIV')).toThrow(/UNIQUE/);
   });
 
   it('opens a new corpus at the latest version with WAL and foreign keys', () => {

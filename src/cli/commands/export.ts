@@ -1,5 +1,5 @@
 import path from 'node:path';
-import type { ExportFormat } from '../../shared/api.ts';
+import type { BriefingFormat } from '../../shared/api.ts';
 import { dataDir, json, out, parse, UsageError, withEngine, type Command } from '../args.ts';
 import { collectionId } from './collection.ts';
 
@@ -17,7 +17,7 @@ export const exportCommand: Command = {
     const target = path.resolve(values.out);
     return withEngine(dataDir(values['data-dir']), async (api) => {
       const id = await collectionId(api, positionals[0]!);
-      const result = await api.call('briefing.export', { collectionId: id, format: format as ExportFormat, path: target });
+      const result = await api.call('briefing.export', { collectionId: id, format: format as BriefingFormat, path: target });
       if (values.json) json(result);
       else out(`Wrote ${result.path} (${result.bytes} bytes).`);
       return 0;

@@ -9,6 +9,7 @@ import { importCommand } from './import.ts';
 import { quotesCommand } from './quotes.ts';
 import { restoreCommand } from './restore.ts';
 import { searchCommand } from './search.ts';
+import { historyCommand, reindexCommand, searchesCommand, variantsCommand } from './searches.ts';
 import { serveCommand } from './serve.ts';
 import { showCommand } from './show.ts';
 import { statsCommand } from './stats.ts';
@@ -16,12 +17,16 @@ import { statsCommand } from './stats.ts';
 export const COMMANDS: Command[] = [
   importCommand,
   searchCommand,
+  searchesCommand,
+  historyCommand,
+  variantsCommand,
   showCommand,
   compareCommand,
   statsCommand,
   quotesCommand,
   collectionCommand,
   exportCommand,
+  reindexCommand,
   serveCommand,
   checkCommand,
   backupCommand,

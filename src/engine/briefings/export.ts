@@ -1,7 +1,7 @@
 // One entry for every export format: the collection's briefing model rendered to bytes.
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Collection, ExportFormat, ExportResult } from '../../shared/api.ts';
+import type { Collection, BriefingFormat, ExportResult } from '../../shared/api.ts';
 import { WbFailure } from '../errors.ts';
 import { renderDocx } from './docx.ts';
 import { renderHtml } from './html.ts';
@@ -9,7 +9,7 @@ import { renderMarkdown } from './markdown.ts';
 import { buildBriefing, type Briefing } from './model.ts';
 import { renderPdf } from './pdf.ts';
 
-export const MIME: Record<ExportFormat, string> = {
+export const MIME: Record<BriefingFormat, string> = {
   md: 'text/markdown; charset=utf-8',
   html: 'text/html; charset=utf-8',
   docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
@@ -18,7 +18,7 @@ export const MIME: Record<ExportFormat, string> = {
 
 const MAX_INLINE_BYTES = 8 * 1024 * 1024;
 
-export async function renderBriefing(briefing: Briefing, format: ExportFormat): Promise<Uint8Array> {
+export async function renderBriefing(briefing: Briefing, format: BriefingFormat): Promise<Uint8Array> {
   switch (format) {
     case 'md':
       return new TextEncoder().encode(renderMarkdown(briefing));
@@ -31,12 +31,12 @@ export async function renderBriefing(briefing: Briefing, format: ExportFormat): 
   }
 }
 
-export function fileNameFor(title: string, format: ExportFormat): string {
+export function fileNameFor(title: string, format: BriefingFormat): string {
   const base = title.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-+|-+$/g, '').slice(0, 80) || 'briefing';
   return `${base}.${format}`;
 }
 
-export async function exportCollection(collection: Collection, format: ExportFormat, target: string | undefined): Promise<ExportResult> {
+export async function exportCollection(collection: Collection, format: BriefingFormat, target: string | undefined): Promise<ExportResult> {
   if (collection.itemList.length === 0) throw new WbFailure('bad_request', `The collection "${collection.name}" is empty; add quotes before exporting it.`);
   const briefing = buildBriefing(collection);
   const bytes = await renderBriefing(briefing, format);

@@ -32,6 +32,9 @@ export function openCorpus({ dataDir, migrations = MIGRATIONS, readonly = false,
       db.pragma('synchronous = NORMAL');
     }
     db.pragma('foreign_keys = ON');
+    // Set once, here: changing temp_store later drops every TEMP table (the search keeps its
+    // vocabulary views there).
+    db.pragma('temp_store = MEMORY');
     if (!readonly && applyMigrations) {
       migrate(db, migrations);
       markInterruptedRuns(db);

@@ -105,7 +105,6 @@ export class Importer {
       // A bigger page cache for the writes: the index B-trees (FTS, near-duplicate bands) are
       // updated at random places, and SQLite's default 2 MB cache thrashes on a large corpus.
       this.db.pragma('cache_size = -65536');
-      this.db.pragma('temp_store = MEMORY');
       // Fewer, larger WAL checkpoints while importing (each one syncs the database file).
       this.db.pragma('wal_autocheckpoint = 16384');
       return await this.execute(paths.map((p) => path.resolve(p)), options, controller.signal);

@@ -1,7 +1,6 @@
 // Quotes, collections and briefings as engine methods.
 import type { EngineContext, EngineModule } from '../context.ts';
 import { exportCollection } from '../briefings/export.ts';
-import { WbFailure } from '../errors.ts';
 import type { Collections } from '../collections/service.ts';
 import type { QuoteSearch } from './search.ts';
 
@@ -32,9 +31,6 @@ export function createCollectionsModule(_ctx: EngineContext, collections: Collec
       'collections.redo': () => collections.redo(),
       'collections.history': () => collections.history(),
       'briefing.export': ({ collectionId, format, path }) => exportCollection(collections.get(collectionId), format, path),
-      'dialog.saveFile': () => {
-        throw new WbFailure('unsupported', 'There is no save dialog here; type the path of the file to write on the machine running Wirebench.');
-      },
     },
   };
 }

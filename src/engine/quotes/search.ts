@@ -5,7 +5,7 @@ import type { Statement } from 'better-sqlite3';
 import type { Db } from '../db/open.ts';
 import { WbFailure } from '../errors.ts';
 import { dateBound } from '../ingest/dates.ts';
-import { compileFts } from '../search/fts-compile.ts';
+import { compilePlainFts } from '../search/plain-compile.ts';
 import { parseQuery, QueryError } from '../search/query-parser.ts';
 import { foldName } from './names.ts';
 
@@ -166,7 +166,7 @@ export class QuoteSearch {
     let notices: string[];
     try {
       const parsed = parseQuery(split.rest);
-      match = parsed.root ? compileFts(parsed.root) : null;
+      match = parsed.root ? compilePlainFts(parsed.root) : null;
       notices = parsed.notices;
     } catch (error) {
       if (error instanceof QueryError) throw new WbFailure('bad_query', error.message, error.position);

@@ -1,14 +1,76 @@
-// Keeps the FTS5 index (articles_fts, external content on articles) in step with the articles.
+// Keeps the search index (search_fts, see index-layout.ts) in step with the articles, inside the
+// store's transaction. The costly part, turning text into key streams, is `prepareEntry`: a pure
+// function of the article that needs no database, so an import pipeline can run it in its parser
+// workers and hand the result to `addPrepared`.
 import type { Db } from '../db/open.ts';
-import type { ArticleIndexer } from '../store/indexers.ts';
+import { sortableTime } from '../ingest/dates.ts';
+import type { ArticleIndexer, StoredArticle } from '../store/indexers.ts';
+import { bucketOf, FTS_TABLE, MAX_ARTICLE_ID, metaTokens, ROWID_OF } from './index-layout.ts';
+import { fold, isCyrillic, keyStream, skeleton, stemmerFor } from './normalise.ts';
 
-export function createFtsIndexer(db: Db): ArticleIndexer {
-  const insert = db.prepare('INSERT INTO articles_fts (rowid, headline, body) VALUES (?, ?, ?)');
-  // External-content FTS5 needs the old values to remove an entry.
-  const remove = db.prepare(`INSERT INTO articles_fts (articles_fts, rowid, headline, body) VALUES ('delete', ?, ?, ?)`);
+export interface PreparedEntry {
+  /** Time part of the rowid (index-layout.ts). */
+  bucket: number;
+  headline: string;
+  body: string;
+  meta: string;
+  /**
+   * Words (folded) with their keys, for the prefix vocabulary: those this thread had not met
+   * lately and whose key is not simply the word itself.
+   */
+  vocabulary: Array<[string, string]>;
+}
+
+/**
+ * The prefix vocabulary holds a word only when its key is not simply the word's own form: for
+ * the others, a prefix query on the keys already finds them (see query-keys.ts).
+ */
+export function needsVocabulary(folded: string, key: string): boolean {
+  return key !== (isCyrillic(folded) ? skeleton(folded) : folded);
+}
+
+/** Everything the index stores for an article. Pure: safe to run in a worker thread. */
+export function prepareEntry(article: StoredArticle): PreparedEntry {
+  const stemmer = stemmerFor(article.language);
+  const vocabulary: Array<[string, string]> = [];
+  const onNew = (word: string, key: string): void => {
+    const folded = fold(word);
+    if (needsVocabulary(folded, key)) vocabulary.push([folded, key]);
+  };
+  const publishedAt = sortableTime(article.published);
   return {
-    name: 'full-text index',
-    add: (a) => void insert.run(a.id, a.headline, a.body),
-    remove: (a) => void remove.run(a.id, a.headline, a.body),
+    bucket: bucketOf(publishedAt),
+    headline: keyStream(article.headline, stemmer, onNew),
+    body: keyStream(article.body, stemmer, onNew),
+    meta: metaTokens({ agency: article.agency, place: article.place, language: article.language, publishedAt }),
+    vocabulary,
+  };
+}
+
+export interface FtsIndexer extends ArticleIndexer {
+  addPrepared(article: StoredArticle, entry: PreparedEntry): void;
+}
+
+export function createFtsIndexer(db: Db): FtsIndexer {
+  const insert = db.prepare(`INSERT INTO ${FTS_TABLE} (rowid, headline, body, meta) VALUES (${ROWID_OF}, @headline, @body, @meta)`);
+  // A contentless FTS5 table forgets a row given the same tokens it was indexed with; the
+  // normaliser is deterministic, so they are computed again from the article.
+  const remove = db.prepare(`INSERT INTO ${FTS_TABLE} (${FTS_TABLE}, rowid, headline, body, meta) VALUES ('delete', ${ROWID_OF}, @headline, @body, @meta)`);
+  const addWord = db.prepare('INSERT OR IGNORE INTO search_vocab (word, key) VALUES (?, ?)');
+
+  const addPrepared = (article: StoredArticle, entry: PreparedEntry): void => {
+    if (article.id > MAX_ARTICLE_ID) throw new Error(`article id ${article.id} is beyond what the search index can hold`);
+    insert.run({ bucket: entry.bucket, id: article.id, headline: entry.headline, body: entry.body, meta: entry.meta });
+    for (const [word, key] of entry.vocabulary) addWord.run(word, key);
+  };
+
+  return {
+    name: 'search index',
+    add: (article) => addPrepared(article, prepareEntry(article)),
+    addPrepared,
+    remove: (article) => {
+      const entry = prepareEntry(article);
+      remove.run({ bucket: entry.bucket, id: article.id, headline: entry.headline, body: entry.body, meta: entry.meta });
+    },
   };
 }

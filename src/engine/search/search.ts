@@ -1,125 +1,328 @@
-// Full-text search over the corpus: the user's query parsed by our parser, compiled to FTS5,
-// ranked by BM25 with the headline weighted above the body, or ordered by date; filters on
-// date range and agency applied in SQL with bound parameters.
-import type { ArticleMeta, SearchArgs, SearchHit, SearchResult, TextMatch } from '../../shared/api.ts';
+// Full-text search over the corpus: the user's query parsed by our parser, compiled to FTS5 over
+// the key streams of search_fts (index-layout.ts), and run by a small planner whose job is to
+// answer the first page fast however many articles match:
+//
+//   - Date order walks FTS5 rowids downwards (rowids are in publication order) and stops after
+//     the page: a handful of rows whatever the query.
+//   - Relevance ranks every match by BM25 (headline weighted above body, optional recency boost)
+//     when there are at most RANK_CAP of them. Beyond that, ranking every match costs about a
+//     microsecond a row (close to a second for "said" in a million articles), so the newest
+//     RANK_CAP matches are ranked and the rest follow newest first; the result says so
+//     (`rankedAmong`) and the window shows it.
+//   - The total is exact up to COUNT_CAP matches; beyond, it is estimated from how far back in
+//     time the newest COUNT_CAP matches reach (an "about N" the result labels as such), and
+//     `search.count` gives the exact figure on demand.
+//
+// Snippets and the reader's marks are computed in JS from the original text (marks.ts).
+import type {
+  ArticleMeta, FacetValue, MonthCount, SearchArgs, SearchFacets, SearchFilters, SearchHit, SearchQueryArgs, SearchResult, TextMatch,
+} from '../../shared/api.ts';
 import type { Db } from '../db/open.ts';
 import { WbFailure } from '../errors.ts';
 import { dateBound } from '../ingest/dates.ts';
-import { compileFts } from './fts-compile.ts';
-import { CLOSE, markedToMatches, markedToSnippet, OPEN, escapeHtml } from './marks.ts';
+import { CorpusProfiles, timeOfBucket } from './corpus-profile.ts';
+import { compileQuery, type CompiledQuery, type MarkSpec } from './fts-compile.ts';
+import { bucketOf, FTS_TABLE, ID_BITS, ID_OF_ROWID, MAX_ARTICLE_ID, META_ALL, ROWID_RANGE } from './index-layout.ts';
+import { matchesIn, snippetOf, escapeHtml } from './marks.ts';
+import { stemmerFor } from './normalise.ts';
+import { KeyExpander } from './query-keys.ts';
 import { parseQuery, QueryError } from './query-parser.ts';
 
 /** BM25 column weights: a word in the headline counts as much as several in the body. */
 export const HEADLINE_WEIGHT = 4;
 export const BODY_WEIGHT = 1;
-const SNIPPET_TOKENS = 28;
+const BM25 = `bm25(${FTS_TABLE}, ${HEADLINE_WEIGHT}, ${BODY_WEIGHT}, 0)`;
+/**
+ * Relevance ranks at most this many matches (the newest), and the total is counted exactly up to
+ * this many: one bounded pass finds both, so a query costs about the same at any corpus size.
+ */
+export const RANK_CAP = 5_000;
+/** The same for heavy queries (phrases, NEAR, broad prefixes), whose every match costs more. */
+export const HEAVY_RANK_CAP = 1_000;
+export const COUNT_CAP = RANK_CAP;
+/** Facets over more matches than this are estimated from the newest this-many. */
+export const FACET_SAMPLE = 2_000;
+/** Per month of the histogram, matches counted before the month is estimated. */
+const MONTH_CAP = 100;
+/** Recency boost: an article this many days older than the newest match counts half as much extra. */
+const RECENCY_DAYS = 60;
 const DEFAULT_LIMIT = 50;
 
-interface Filters {
-  from: number | null;
-  to: number | null;
-  agency: string | null;
+interface Window {
+  /** Matches counted (at most the cap). */
+  n: number;
+  /** Time part of the oldest and newest of them. */
+  bucket: number | null;
+  newest: number | null;
 }
 
-type HitRow = ArticleMeta & { snippet: string; score: number | null };
+export interface ArticleRow extends ArticleMeta {
+  body: string;
+}
 
-const FILTER_SQL = `(@from IS NULL OR a.published_at >= @from)
-  AND (@to IS NULL OR a.published_at <= @to)
-  AND (@agency IS NULL OR a.agency = @agency)`;
+/** A query ready to run: the compiled form plus the bound parameters every statement takes. */
+export interface PreparedQuery {
+  compiled: CompiledQuery;
+  params: { match: string; lo: number; hi: number };
+  notices: string[];
+  order: 'relevance' | 'date';
+  recency: boolean;
+  /** How many of the newest matches are counted exactly and ranked. */
+  cap: number;
+}
 
 export class SearchService {
+  readonly keys: KeyExpander;
+  readonly profiles: CorpusProfiles;
+  private readonly db: Db;
   private readonly statements;
 
-  constructor(db: Db) {
-    const meta = 'a.id, a.headline, a.published, a.place, a.agency, a.language';
-    const ftsHits = (order: string): string => `
-      SELECT ${meta},
-        snippet(articles_fts, 1, '${OPEN}', '${CLOSE}', '…', ${SNIPPET_TOKENS}) AS snippet,
-        -bm25(articles_fts, ${HEADLINE_WEIGHT}, ${BODY_WEIGHT}) AS score
-      FROM articles_fts CROSS JOIN articles a ON a.id = articles_fts.rowid
-      WHERE articles_fts MATCH @match AND ${FILTER_SQL}
-      ORDER BY ${order}
-      LIMIT @limit OFFSET @offset`;
+  /** The bounds above; smaller ones let tests reach the paths for very large result sets. */
+  private readonly rankCap: number;
+  private readonly facetSample: number;
+  private readonly monthCap: number;
+
+  constructor(db: Db, limits: { rankCap?: number; facetSample?: number; monthCap?: number } = {}) {
+    this.db = db;
+    this.rankCap = limits.rankCap ?? RANK_CAP;
+    this.facetSample = limits.facetSample ?? FACET_SAMPLE;
+    this.monthCap = limits.monthCap ?? MONTH_CAP;
+    this.keys = new KeyExpander(db);
+    this.profiles = new CorpusProfiles(db);
+    const where = `${FTS_TABLE} MATCH @match AND ${ROWID_RANGE}`;
     this.statements = {
-      relevance: db.prepare(ftsHits('bm25(articles_fts, ' + HEADLINE_WEIGHT + ', ' + BODY_WEIGHT + '), a.id')),
-      date: db.prepare(ftsHits('a.published_at DESC NULLS LAST, a.id DESC')),
-      count: db.prepare(`SELECT count(*) FROM articles_fts CROSS JOIN articles a ON a.id = articles_fts.rowid WHERE articles_fts MATCH @match AND ${FILTER_SQL}`).pluck(),
-      browse: db.prepare(`
-        SELECT ${meta}, substr(a.body, 1, 320) AS snippet, NULL AS score
-        FROM articles a WHERE ${FILTER_SQL}
-        ORDER BY a.published_at DESC NULLS LAST, a.id DESC
-        LIMIT @limit OFFSET @offset`),
-      browseCount: db.prepare(`SELECT count(*) FROM articles a WHERE ${FILTER_SQL}`).pluck(),
-      // The SQLite bundled with better-sqlite3 13 (3.54.1) ignores a bound `rowid = ?` next to
-      // an FTS5 MATCH and returns every matching row (tests/unit/search.test.ts pins this), so
-      // the rowid is compared outside FTS5 (`+rowid`), and joins put FTS5 in the outer loop.
-      highlight: db.prepare(`
-        SELECT highlight(articles_fts, 0, '${OPEN}', '${CLOSE}') AS headline,
-               highlight(articles_fts, 1, '${OPEN}', '${CLOSE}') AS body
-        FROM articles_fts WHERE articles_fts MATCH @match AND +rowid = @id`),
+      byDateIds: db.prepare(`SELECT ${ID_OF_ROWID} FROM ${FTS_TABLE} WHERE ${where} ORDER BY rowid DESC LIMIT @limit OFFSET @offset`).pluck(),
+      ranked: db.prepare(`SELECT ${ID_OF_ROWID} AS id, -${BM25} AS score FROM ${FTS_TABLE} WHERE ${where} ORDER BY score DESC LIMIT @limit OFFSET @offset`),
+      rankedRecent: db.prepare(`
+        SELECT ${ID_OF_ROWID} AS id, -${BM25} * (1.0 + ${RECENCY_DAYS}.0 / (${RECENCY_DAYS}.0 + max(0, @newest - (rowid >> ${ID_BITS})) / 86400.0)) AS score
+        FROM ${FTS_TABLE} WHERE ${where} ORDER BY score DESC LIMIT @limit OFFSET @offset`),
+      /** The count of up to @cap newest matches and the oldest rowid's time part among them. */
+      window: db.prepare(`SELECT count(*) AS n, min(rowid) >> ${ID_BITS} AS bucket, max(rowid) >> ${ID_BITS} AS newest FROM (SELECT rowid FROM ${FTS_TABLE} WHERE ${where} ORDER BY rowid DESC LIMIT @cap)`),
+      count: db.prepare(`SELECT count(*) FROM ${FTS_TABLE} WHERE ${where}`).pluck(),
+      /**
+       * Up to @cap oldest matches in a range and the time part of the newest of them. FTS5 seeks
+       * fast to a lower rowid bound going up, but walks to an upper bound going down, so the
+       * months of the histogram are read upwards.
+       */
+      windowUp: db.prepare(`SELECT count(*) AS n, max(rowid) >> ${ID_BITS} AS bucket FROM (SELECT rowid FROM ${FTS_TABLE} WHERE ${where} ORDER BY rowid ASC LIMIT @cap)`),
+      sample: db.prepare(`
+        SELECT a.agency, a.place, a.language
+        FROM (SELECT rowid FROM ${FTS_TABLE} WHERE ${where} ORDER BY rowid DESC LIMIT @cap) AS m
+        CROSS JOIN articles a ON a.id = (m.rowid & ${MAX_ARTICLE_ID})`),
+      article: db.prepare('SELECT id, headline, published, place, agency, language, body FROM articles WHERE id = ?'),
+    };
+  }
+
+  /** Articles were added or removed: cached corpus figures must be recomputed. */
+  corpusChanged(): void {
+    this.profiles.invalidate();
+    this.keys.corpusChanged();
+  }
+
+  /** Parses and compiles a query with its filters; throws WbFailure('bad_query') with a position. */
+  prepare(args: SearchQueryArgs): PreparedQuery {
+    const filters = readFilters(args);
+    let compiled: CompiledQuery;
+    try {
+      const parsed = parseQuery(args.query, { implicit: args.match === 'any' ? 'or' : 'and' });
+      compiled = compileQuery(parsed.root, { keys: this.keys, years: () => this.profiles.years() }, filters, parsed.notices);
+    } catch (error) {
+      if (error instanceof QueryError) throw new WbFailure('bad_query', error.message, error.position);
+      throw error;
+    }
+    return {
+      compiled,
+      // A query of no words and no filters lists every article: the token every article has.
+      params: { match: compiled.match ?? `"${META_ALL}"`, lo: compiled.lo, hi: compiled.hi },
+      notices: compiled.notices,
+      order: args.sort === 'date' || !compiled.hasText ? 'date' : 'relevance',
+      recency: Boolean(args.recency),
+      cap: compiled.heavy ? Math.min(this.rankCap, HEAVY_RANK_CAP) : this.rankCap,
     };
   }
 
   query(args: SearchArgs): SearchResult {
     const started = performance.now();
-    const filters = readFilters(args);
+    const q = this.prepare(args);
     const limit = args.limit ?? DEFAULT_LIMIT;
     const offset = args.offset ?? 0;
-    const { match, notices } = compile(args.query);
-    let total: number;
-    let rows: HitRow[];
-    try {
-      if (match === null) {
-        total = this.statements.browseCount.get(filters) as number;
-        rows = this.statements.browse.all({ ...filters, limit, offset }) as HitRow[];
-        rows = rows.map((r) => ({ ...r, snippet: escapeHtml(shorten(r.snippet)) }));
-      } else {
-        total = this.statements.count.get({ ...filters, match }) as number;
-        const statement = args.sort === 'date' ? this.statements.date : this.statements.relevance;
-        rows = (statement.all({ ...filters, match, limit, offset }) as HitRow[]).map((r) => ({ ...r, snippet: markedToSnippet(r.snippet) }));
+    return this.guard(() => {
+      let total = 0;
+      let totalExact = true;
+      let ids: Array<{ id: number; score: number | null }> = [];
+      let rankedAmong: number | null = null;
+      if (q.params.lo <= q.params.hi) {
+        // One pass over at most RANK_CAP newest matches gives the count (or the basis of an
+        // estimate) and where the ranking window starts.
+        const w = this.statements.window.get({ ...q.params, cap: q.cap }) as Window;
+        ({ total, totalExact } = this.totalFrom(q, w));
+        if (total > 0) {
+          if (q.order === 'date') {
+            ids = (this.statements.byDateIds.all({ ...q.params, limit, offset }) as number[]).map((id) => ({ id, score: null }));
+          } else {
+            const r = this.ranked(q, w, limit, offset);
+            ids = r.rows;
+            rankedAmong = r.rankedAmong;
+          }
+        }
       }
-    } catch (error) {
-      throw asQueryFailure(error);
+      const hits = ids.map(({ id, score }) => this.hit(id, score, q.compiled.marks)).filter((h): h is SearchHit => h !== null);
+      return {
+        total,
+        totalExact,
+        hits,
+        order: q.order,
+        rankedAmong,
+        notice: q.notices.length ? `Query repaired: ${q.notices.join('; ')}.` : null,
+        tookMs: Math.round((performance.now() - started) * 10) / 10,
+      };
+    });
+  }
+
+  /** Relevance order: exact BM25 over small sets, over the newest RANK_CAP matches otherwise. */
+  private ranked(q: PreparedQuery, w: Window, limit: number, offset: number): { rows: Array<{ id: number; score: number | null }>; rankedAmong: number | null } {
+    const statement = q.recency ? this.statements.rankedRecent : this.statements.ranked;
+    const extra = { newest: w.newest ?? 0 };
+    const round = (rows: Array<{ id: number; score: number }>): Array<{ id: number; score: number | null }> => rows.map((r) => ({ id: r.id, score: Math.round(r.score * 1000) / 1000 }));
+    if (w.n < q.cap || w.bucket === null) {
+      return { rows: round(statement.all({ ...q.params, ...extra, limit, offset }) as Array<{ id: number; score: number }>), rankedAmong: null };
     }
-    const hits: SearchHit[] = rows.map((r) => ({
-      id: r.id,
-      headline: r.headline,
-      published: r.published,
-      place: r.place,
-      agency: r.agency,
-      language: r.language,
-      snippet: r.snippet,
-      score: r.score === null ? null : Math.round(r.score * 1000) / 1000,
-    }));
-    return { total, hits, notice: notices.length ? `Query repaired: ${notices.join('; ')}.` : null, tookMs: Math.round((performance.now() - started) * 10) / 10 };
+    // Very many matches: rank the newest RANK_CAP (those at or after the window's oldest time
+    // part; a few more when several share it), then the older ones newest first.
+    const windowLo = Math.max(q.params.lo, w.bucket);
+    const rows = round(statement.all({ ...q.params, lo: windowLo, ...extra, limit, offset }) as Array<{ id: number; score: number }>);
+    if (rows.length === limit || windowLo <= q.params.lo) return { rows, rankedAmong: q.cap };
+    // Past the end of the ranked window (paging far down): the older matches follow by date.
+    const inWindow = this.statements.count.get({ ...q.params, lo: windowLo }) as number;
+    const older = this.statements.byDateIds.all({ ...q.params, hi: windowLo - 1, limit: limit - rows.length, offset: Math.max(0, offset - inWindow) }) as number[];
+    return { rows: [...rows, ...older.map((id) => ({ id, score: null }))], rankedAmong: inWindow };
+  }
+
+  /** Exact below the cap; beyond, scaled by the share of the corpus the newest matches span. */
+  private totalFrom(q: PreparedQuery, w: Window): { total: number; totalExact: boolean } {
+    if (w.n < q.cap || w.bucket === null) return { total: w.n, totalExact: true };
+    const from = timeOfBucket(Math.max(q.params.lo, 1));
+    const to = timeOfBucket(Math.min(q.params.hi, bucketOf(8_000_000_000)));
+    const windowFrom = timeOfBucket(w.bucket);
+    if (windowFrom === null || from === null || to === null) return { total: w.n, totalExact: false };
+    const profile = this.profiles.get();
+    const all = this.profiles.articlesBetween(from, to) + (q.params.lo === 0 ? profile.undated : 0);
+    const recent = this.profiles.articlesBetween(windowFrom, to);
+    const estimate = recent > 0 ? Math.round((w.n * all) / recent) : w.n;
+    return { total: Math.max(w.n, Math.min(estimate, profile.total)), totalExact: false };
+  }
+
+  private estimateTotal(q: PreparedQuery): { total: number; totalExact: boolean } {
+    return this.totalFrom(q, this.statements.window.get({ ...q.params, cap: q.cap }) as Window);
+  }
+
+  /** The exact number of matches, however long it takes. */
+  count(args: SearchQueryArgs): { total: number } {
+    const q = this.prepare(args);
+    if (q.params.lo > q.params.hi) return { total: 0 };
+    return this.guard(() => ({ total: this.statements.count.get(q.params) as number }));
+  }
+
+  facets(args: SearchQueryArgs): SearchFacets {
+    const started = performance.now();
+    const q = this.prepare(args);
+    return this.guard(() => {
+      const profile = this.profiles.get();
+      const empty = q.params.lo > q.params.hi;
+      // Agencies, places and languages from the newest FACET_SAMPLE matches, scaled when that is not all of them.
+      const sample = empty ? [] : (this.statements.sample.all({ ...q.params, cap: this.facetSample }) as Array<{ agency: string | null; place: string | null; language: string | null }>);
+      let exact = sample.length < this.facetSample;
+      const { total } = exact ? { total: sample.length } : this.estimateTotal(q);
+      const scale = exact || sample.length === 0 ? 1 : total / sample.length;
+      const tally = (pick: (r: (typeof sample)[number]) => string | null, limit: number): FacetValue[] => {
+        const counts = new Map<string, number>();
+        for (const r of sample) {
+          const v = pick(r);
+          if (v !== null) counts.set(v, (counts.get(v) ?? 0) + 1);
+        }
+        return [...counts.entries()]
+          .map(([value, count]) => ({ value, count: Math.round(count * scale) }))
+          .sort((a, b) => b.count - a.count || (a.value < b.value ? -1 : 1))
+          .slice(0, limit);
+      };
+      // Months: each month counted up to MONTH_CAP matches (its oldest); a fuller month is estimated
+      // from the part of it those matches span.
+      const months: MonthCount[] = [];
+      for (const slot of profile.months) {
+        if (empty) {
+          months.push({ month: slot.month, count: 0 });
+          continue;
+        }
+        const lo = Math.max(q.params.lo, bucketOf(slot.from));
+        const hi = Math.min(q.params.hi, bucketOf(slot.to));
+        if (lo > hi || slot.articles === 0) {
+          months.push({ month: slot.month, count: 0 });
+          continue;
+        }
+        const w = this.statements.windowUp.get({ ...q.params, lo, hi, cap: this.monthCap }) as { n: number; bucket: number | null };
+        if (w.n < this.monthCap || w.bucket === null) {
+          months.push({ month: slot.month, count: w.n });
+          continue;
+        }
+        exact = false;
+        const covered = this.profiles.articlesBetween(timeOfBucket(lo)!, timeOfBucket(w.bucket)!);
+        const all = this.profiles.articlesBetween(timeOfBucket(lo)!, timeOfBucket(hi)!);
+        months.push({ month: slot.month, count: Math.round(covered > 0 ? (this.monthCap * all) / covered : this.monthCap) });
+      }
+      const undatedWindow = empty || q.params.lo > 0 ? { n: 0 } : (this.statements.windowUp.get({ ...q.params, lo: 0, hi: 0, cap: this.rankCap }) as { n: number });
+      return {
+        agencies: tally((r) => r.agency, 50),
+        places: tally((r) => r.place, 50),
+        languages: tally((r) => r.language, 20),
+        months,
+        undated: undatedWindow.n,
+        exact,
+        tookMs: Math.round((performance.now() - started) * 10) / 10,
+      };
+    });
   }
 
   /** Where the query matches in one article, as offsets into its headline and body. */
   matches(id: number, query: string): TextMatch[] {
-    const { match } = compile(query);
-    if (match === null) return [];
-    let row: { headline: string; body: string } | undefined;
+    const q = this.prepare({ query });
+    const row = this.statements.article.get(id) as ArticleRow | undefined;
+    if (!row || !q.compiled.hasText) return [];
+    const stemmer = stemmerFor(row.language);
+    return [...matchesIn(row.headline, 'headline', q.compiled.marks, stemmer), ...matchesIn(row.body, 'body', q.compiled.marks, stemmer)];
+  }
+
+  articleRow(id: number): ArticleRow | null {
+    return (this.statements.article.get(id) as ArticleRow | undefined) ?? null;
+  }
+
+  /** One result: the article's metadata and a snippet around its best match. */
+  hit(id: number, score: number | null, marks: MarkSpec, known?: ArticleRow): SearchHit | null {
+    const row = known ?? this.articleRow(id);
+    if (!row) return null;
+    const hasMarks = marks.words.length > 0 || marks.sequences.length > 0;
+    return {
+      id: row.id,
+      headline: row.headline,
+      published: row.published,
+      place: row.place,
+      agency: row.agency,
+      language: row.language,
+      snippet: hasMarks ? snippetOf(row.body, marks, stemmerFor(row.language)) : escapeHtml(shorten(row.body)),
+      score,
+    };
+  }
+
+  /** Runs work that executes FTS5 queries, turning an FTS5 complaint into a plain bad_query. */
+  private guard<T>(work: () => T): T {
     try {
-      row = this.statements.highlight.get({ match, id }) as typeof row;
+      return work();
     } catch (error) {
       throw asQueryFailure(error);
     }
-    if (!row) return [];
-    return [...markedToMatches(row.headline, 'headline'), ...markedToMatches(row.body, 'body')];
   }
 }
 
-function compile(query: string): { match: string | null; notices: string[] } {
-  try {
-    const parsed = parseQuery(query);
-    return { match: parsed.root ? compileFts(parsed.root) : null, notices: parsed.notices };
-  } catch (error) {
-    if (error instanceof QueryError) throw new WbFailure('bad_query', error.message, error.position);
-    throw error;
-  }
-}
-
-function readFilters(args: SearchArgs): Filters {
+export function readFilters(args: SearchFilters): { from: number | null; to: number | null; agency: string | null; place: string | null; language: string | null } {
   const bound = (value: string | undefined, end: 'from' | 'to'): number | null => {
     if (value === undefined || value.trim() === '') return null;
     const t = dateBound(value, end);
@@ -129,7 +332,8 @@ function readFilters(args: SearchArgs): Filters {
   const from = bound(args.from, 'from');
   const to = bound(args.to, 'to');
   if (from !== null && to !== null && from > to) throw new WbFailure('bad_request', 'The "from" date is after the "to" date.');
-  return { from, to, agency: args.agency?.trim() ? args.agency.trim() : null };
+  const text = (v: string | undefined): string | null => (v?.trim() ? v.trim() : null);
+  return { from, to, agency: text(args.agency), place: text(args.place), language: text(args.language) };
 }
 
 function shorten(text: string): string {
@@ -139,9 +343,9 @@ function shorten(text: string): string {
   return `${flat.slice(0, cut > 150 ? cut : 220)}…`;
 }
 
-/** Our compiler quotes every term, so FTS5 should never reject a query; if it does, say so plainly. */
+/** Our compiler quotes every key, so FTS5 should never reject a query; if it does, say so plainly. */
 function asQueryFailure(error: unknown): unknown {
-  if (error instanceof Error && (error as { code?: string }).code?.startsWith('SQLITE_') && /fts5|syntax/i.test(error.message)) {
+  if (error instanceof Error && (error as { code?: string }).code?.startsWith('SQLITE_') && /fts5|syntax|MATCH/i.test(error.message)) {
     return new WbFailure('bad_query', 'This query could not be run; try simpler words or quote the phrase.');
   }
   return error;

@@ -1,7 +1,7 @@
 // The window: top bar, the current view, and the dialogs. State lives in hooks; views and
 // dialogs live in components/. Later views (quotes, compare, collections) join `View`.
 import { useCallback, useRef, useState } from 'react';
-import { shell, type ArticleMeta } from './api/index.ts';
+import { api, shell, type ArticleMeta } from './api/index.ts';
 import { AboutDialog } from './components/about-dialog.tsx';
 import { CompareMatrixView } from './components/compare-matrix.tsx';
 import { ComparePicker } from './components/compare-picker.tsx';
@@ -9,9 +9,12 @@ import { CompareTray } from './components/compare-tray.tsx';
 import { CompareView } from './components/compare-view.tsx';
 import { CorpusHealthBanner } from './components/corpus-health-banner.tsx';
 import { EmptyState } from './components/empty-state.tsx';
+import { ExportDialog } from './components/export-dialog.tsx';
+import { FacetPanel } from './components/facet-panel.tsx';
 import { FilterBar } from './components/filter-bar.tsx';
 import { ImportDialog } from './components/import-dialog.tsx';
 import { SearchBox } from './components/search-box.tsx';
+import { SearchMenu } from './components/search-menu.tsx';
 import { SearchView } from './components/search-view.tsx';
 import { StartupPanel } from './components/startup-panel.tsx';
 import { CollectionsView } from './components/collections-view.tsx';
@@ -21,6 +24,7 @@ import { useCollections } from './hooks/use-collections.ts';
 import { useApiEvent } from './hooks/use-api-event.ts';
 import { useCorpus } from './hooks/use-corpus.ts';
 import { useCorpusHealth } from './hooks/use-corpus-health.ts';
+import { useFacets } from './hooks/use-facets.ts';
 import { isTypingTarget, modalOpen, useHotkeys } from './hooks/use-hotkeys.ts';
 import { useImport } from './hooks/use-import.ts';
 import { useImportReport } from './hooks/use-import-report.ts';
@@ -33,7 +37,7 @@ export type View = ViewName;
 /** Within the articles view: the result list and reader, or a comparison opened from them. */
 type ArticlesMode = { kind: 'list' } | { kind: 'compare'; a: number; b: number } | { kind: 'matrix'; ids: number[] };
 
-type Dialog = { kind: 'import'; paths: string[] } | { kind: 'about' } | { kind: 'compare-with'; article: ArticleMeta } | null;
+type Dialog = { kind: 'import'; paths: string[] } | { kind: 'about' } | { kind: 'export' } | { kind: 'compare-with'; article: ArticleMeta } | null;
 
 /** At most this many articles in a comparison matrix. */
 const MAX_COMPARED = 20;
@@ -47,7 +51,7 @@ export function App() {
   const [view, setView] = useState<View>('search');
   const [mode, setMode] = useState<ArticlesMode>({ kind: 'list' });
   const [picked, setPicked] = useState<ArticleMeta[]>([]);
-  const [openRequest, setOpenRequest] = useState<{ id: number } | null>(null);
+  const [openRequest, setOpenRequest] = useState<{ id: number; at: number } | null>(null);
   const collections = useCollections(reportError);
   const [jumpTo, setJumpTo] = useState<{ articleId: number; start: number; end: number; quoteId: null } | null>(null);
   const told = useCallback((message: string) => notify({ kind: 'success', title: message }), [notify]);
@@ -57,7 +61,9 @@ export function App() {
   const listRef = useRef<HTMLDivElement>(null);
 
   const hasArticles = (corpus.stats?.articles ?? 0) > 0;
-  const search = useSearch(controls.args, { enabled: hasArticles && view === 'search' && mode.kind === 'list', version: corpus.version });
+  const searching = hasArticles && view === 'search' && mode.kind === 'list';
+  const search = useSearch(controls.args, { enabled: searching, version: corpus.version });
+  const facets = useFacets({ ...controls.args }, { enabled: searching, version: corpus.version });
 
   const togglePicked = useCallback((article: ArticleMeta) => {
     setPicked((list) => (list.some((a) => a.id === article.id) ? list.filter((a) => a.id !== article.id) : list.length >= MAX_COMPARED ? list : [...list, article]));
@@ -69,8 +75,9 @@ export function App() {
   }, []);
   const backToList = useCallback(() => setMode({ kind: 'list' }), []);
   const openInReader = useCallback((id: number) => {
+    setView('search');
     setMode({ kind: 'list' });
-    setOpenRequest({ id });
+    setOpenRequest({ id, at: Date.now() });
   }, []);
 
   const openImport = useCallback((paths: string[] = []) => setDialog({ kind: 'import', paths }), []);
@@ -117,7 +124,17 @@ export function App() {
             inputRef={searchRef}
             value={controls.query}
             onChange={controls.setQuery}
-            onSubmit={controls.flush}
+            onSubmit={() => {
+              controls.flush();
+              // Enter settles a search: it goes into the history.
+              if (controls.query.trim()) api.call('search.query', { ...controls.options, query: controls.query.trim(), limit: 1, remember: true }).catch(() => {});
+            }}
+            onOpenArticle={openInReader}
+            tools={
+              hasArticles ? (
+                <SearchMenu query={controls.query} options={controls.options} onApply={controls.apply} onExport={() => setDialog({ kind: 'export' })} reportError={reportError} />
+              ) : null
+            }
             onArrowDown={() => listRef.current?.focus()}
             problem={problem}
             busy={search.loading}
@@ -161,6 +178,7 @@ export function App() {
             <div className="view-slot" hidden={mode.kind !== 'list'}>
               <SearchView
                 search={search}
+                facets={<FacetPanel facets={facets.facets} loading={facets.loading} controls={controls} />}
                 version={corpus.version}
                 attribution={corpus.attribution}
                 listRef={listRef}
@@ -183,6 +201,7 @@ export function App() {
       </main>
       {dialog?.kind === 'import' && <ImportDialog shell={shell} importer={importer} initialPaths={dialog.paths} onClose={() => setDialog(null)} />}
       {dialog?.kind === 'about' && <AboutDialog info={corpus.info} shell={shell} onClose={() => setDialog(null)} />}
+      {dialog?.kind === 'export' && <ExportDialog args={controls.args} shell={shell} onClose={() => setDialog(null)} />}
       {dialog?.kind === 'compare-with' && (
         <ComparePicker
           article={dialog.article}

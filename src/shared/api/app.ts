@@ -43,4 +43,9 @@ export interface AppMethods {
    * Returns the chosen folders, or none when the user cancelled.
    */
   'dialog.pickFolders': { args: Record<string, never>; result: { paths: string[] } };
+  /**
+   * Opens the native save dialog (desktop app only; other shells answer "unsupported"). Returns
+   * the chosen path, or null when the user cancelled.
+   */
+  'dialog.saveFile': { args: { defaultName?: string; extensions?: string[] }; result: { path: string | null } };
 }

@@ -76,11 +76,11 @@ export interface UndoState {
   redoLabel: string | null;
 }
 
-export type ExportFormat = 'md' | 'html' | 'docx' | 'pdf';
+export type BriefingFormat = 'md' | 'html' | 'docx' | 'pdf';
 
 export interface ExportArgs {
   collectionId: number;
-  format: ExportFormat;
+  format: BriefingFormat;
   /**
    * Where to write the file, an absolute path on the machine running the engine. Without it
    * the export comes back in the result (base64), up to 8 MB.
@@ -89,7 +89,7 @@ export interface ExportArgs {
 }
 
 export interface ExportResult {
-  format: ExportFormat;
+  format: BriefingFormat;
   /** A file name made from the title, e.g. "peskov-on-the-talks.pdf". */
   fileName: string;
   mime: string;
@@ -117,9 +117,4 @@ export interface CollectionMethods {
   'collections.redo': { args: Record<string, never>; result: UndoState };
   'collections.history': { args: Record<string, never>; result: UndoState };
   'briefing.export': { args: ExportArgs; result: ExportResult };
-  /**
-   * The desktop app's save dialog (other shells answer "unsupported"): the chosen path, or
-   * null when cancelled.
-   */
-  'dialog.saveFile': { args: { defaultName: string; format: ExportFormat }; result: { path: string | null } };
 }

@@ -28,7 +28,8 @@ export class SearchPage {
 
   constructor(page: Page, options: ImportDialogOptions = {}) {
     this.page = page;
-    this.searchBox = page.getByRole('searchbox', { name: 'Search', exact: true });
+    // A combobox: the search box offers suggestions as you type.
+    this.searchBox = page.getByRole('combobox', { name: 'Search', exact: true });
     this.results = page.getByRole('listbox', { name: 'Search results' });
     this.options = page.getByRole('toolbar', { name: 'Search options' });
     this.resultCount = page.getByTestId('result-count');

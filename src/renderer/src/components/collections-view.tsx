@@ -5,7 +5,7 @@ import { DndContext, KeyboardSensor, PointerSensor, closestCenter, useSensor, us
 import { SortableContext, sortableKeyboardCoordinates, useSortable, verticalListSortingStrategy } from '@dnd-kit/sortable';
 import { CSS } from '@dnd-kit/utilities';
 import { useEffect, useRef, useState } from 'react';
-import { api, shell, type BriefingSettings, type Collection, type CollectionItem, type ExportFormat } from '../api/index.ts';
+import { api, shell, type BriefingSettings, type Collection, type CollectionItem, type BriefingFormat } from '../api/index.ts';
 import type { CollectionsState } from '../hooks/use-collections.ts';
 import { isTypingTarget, modalOpen, useHotkeys } from '../hooks/use-hotkeys.ts';
 import { formatPublished } from '../lib/dates.ts';
@@ -254,7 +254,7 @@ function SortableItem({ item, index, count, others, showSection, run, onOpen }: 
   );
 }
 
-const FORMATS: Array<{ format: ExportFormat; label: string }> = [
+const FORMATS: Array<{ format: BriefingFormat; label: string }> = [
   { format: 'pdf', label: 'PDF' },
   { format: 'docx', label: 'Word' },
   { format: 'html', label: 'HTML' },
@@ -264,7 +264,7 @@ const FORMATS: Array<{ format: ExportFormat; label: string }> = [
 function BriefingBuilder({ collection, run, notify, reportError }: { collection: Collection; run: Run; notify(m: string): void; reportError(t: string, e: unknown): void }) {
   const [b, setB] = useState<BriefingSettings>(collection.briefing);
   const [serverPath, setServerPath] = useState('');
-  const [busy, setBusy] = useState<ExportFormat | null>(null);
+  const [busy, setBusy] = useState<BriefingFormat | null>(null);
   const formRef = useRef<HTMLElement>(null);
   // Changes from elsewhere (undo, another window) show at once, except in a field being typed in.
   useEffect(() => {
@@ -273,13 +273,13 @@ function BriefingBuilder({ collection, run, notify, reportError }: { collection:
   const dirty = JSON.stringify(b) !== JSON.stringify(collection.briefing);
   const save = (next = b): Promise<void> => run('Could not save the briefing', () => api.call('collections.setBriefing', { id: collection.id, briefing: next }));
 
-  const exportAs = async (format: ExportFormat): Promise<void> => {
+  const exportAs = async (format: BriefingFormat): Promise<void> => {
     setBusy(format);
     try {
       if (dirty) await api.call('collections.setBriefing', { id: collection.id, briefing: b });
       const fileName = `${(b.title || collection.name).replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-|-$/g, '').toLowerCase() || 'briefing'}.${format}`;
       if (shell === 'desktop') {
-        const { path } = await api.call('dialog.saveFile', { defaultName: fileName, format });
+        const { path } = await api.call('dialog.saveFile', { defaultName: fileName, extensions: [format] });
         if (!path) return;
         const r = await api.call('briefing.export', { collectionId: collection.id, format, path });
         notify(`Saved ${r.path}`);

@@ -51,6 +51,34 @@ export function FilterBar({ controls, stats }: { controls: SearchControls; stats
         </select>
       </label>
 
+      <label className="filter-field">
+        <span className="filter-label">Language</span>
+        <select className="input input-select" value={filters.language} onChange={(e) => setFilter('language', e.target.value)}>
+          <option value="">All languages</option>
+          <option value="en">English</option>
+          <option value="ru">Russian</option>
+          <option value="uk">Ukrainian</option>
+        </select>
+      </label>
+
+      {filters.place !== '' && (
+        <span className="filter-chip" data-testid="place-chip">
+          Place: {filters.place}
+          <button type="button" className="icon-button" aria-label="Any place" onClick={() => setFilter('place', '')}>
+            ×
+          </button>
+        </span>
+      )}
+
+      <label className="checkbox filter-check" title="Words side by side: any of them, best matches first (for a sentence or a claim)">
+        <input type="checkbox" checked={filters.match === 'any'} onChange={(e) => setFilter('match', e.target.checked ? 'any' : 'all')} /> Any word
+      </label>
+      {filters.sort === 'relevance' && (
+        <label className="checkbox filter-check" title="Newer articles rank higher">
+          <input type="checkbox" checked={filters.recency} onChange={(e) => setFilter('recency', e.target.checked)} /> Favour recent
+        </label>
+      )}
+
       {controls.filtered && (
         <button type="button" className="link-button" onClick={controls.resetFilters}>
           Clear filters

@@ -2,8 +2,8 @@
 // as they scroll into view. The keyboard cursor (active option) and the open article are
 // separate: arrows and j/k move the cursor, Enter or a click opens.
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useLayoutEffect, useRef, type RefObject } from 'react';
-import type { ArticleMeta, SearchHit } from '../api/index.ts';
+import { useEffect, useLayoutEffect, useRef, useState, type RefObject } from 'react';
+import { api, type ArticleMeta, type SearchArgs, type SearchHit } from '../api/index.ts';
 import type { Search } from '../hooks/use-search.ts';
 import { dateTimeAttribute, formatPublished } from '../lib/dates.ts';
 import { countLabel, formatNumber } from '../lib/format.ts';
@@ -24,6 +24,39 @@ export interface ResultListProps {
 }
 
 const ESTIMATED_ROW = 118;
+
+/** "1,234 results", or "about 960,000 results" with the exact figure on request. */
+function TotalLabel({ total, exact, args }: { total: number; exact: boolean; args: SearchArgs }) {
+  const [counted, setCounted] = useState<{ key: string; total: number } | null>(null);
+  const [counting, setCounting] = useState(false);
+  const key = JSON.stringify(args);
+  if (exact) return <>{countLabel(total, 'result')}</>;
+  if (counted?.key === key) return <>{countLabel(counted.total, 'result')}</>;
+  return (
+    <>
+      about {countLabel(total, 'result')}{' '}
+      <button
+        type="button"
+        className="link-button"
+        disabled={counting}
+        title="The figure is estimated from the newest matches; counting all of them takes longer"
+        onClick={() => {
+          setCounting(true);
+          const { limit: _limit, offset: _offset, remember: _remember, ...countArgs } = args;
+          api.call('search.count', countArgs).then(
+            (r) => {
+              setCounted({ key, total: r.total });
+              setCounting(false);
+            },
+            () => setCounting(false),
+          );
+        }}
+      >
+        {counting ? 'counting…' : 'count exactly'}
+      </button>
+    </>
+  );
+}
 
 export function ResultList({ search, activeIndex, onActiveChange, openId, onOpen, listRef, filtered, onClearFilters, picked, onTogglePicked }: ResultListProps) {
   const { results } = search;
@@ -73,13 +106,18 @@ export function ResultList({ search, activeIndex, onActiveChange, openId, onOpen
     <section className="results" aria-label="Results">
       <div className="results-header">
         <p className="results-count" data-testid="result-count" aria-live="polite">
-          {results ? countLabel(total, 'result') : 'Searching…'}
+          {results ? <TotalLabel total={total} exact={results.totalExact} args={results.args} /> : 'Searching…'}
           {results && results.args.query === '' && total > 0 && <span className="results-sub"> · newest first</span>}
           {results && results.args.query !== '' && results.args.sort === 'date' && total > 0 && <span className="results-sub"> · by date</span>}
         </p>
         {results && <p className="results-took">{formatNumber(Math.max(0, Math.round(results.tookMs)))} ms</p>}
         {search.loading && <span className="results-loading" aria-label="Searching" role="status" />}
       </div>
+      {results && results.rankedAmong !== null && (
+        <p className="results-notice" data-testid="ranked-among">
+          <InfoIcon size={14} /> Best matches among the newest {formatNumber(results.rankedAmong)}; the rest follow newest first. Narrow the search or sort by date to see every match in order.
+        </p>
+      )}
       {results?.notice && (
         <p className="results-notice" data-testid="search-notice">
           <InfoIcon size={14} /> {results.notice}

@@ -1,6 +1,6 @@
 // The search view: results on the left, the reader on the right. Owns which result has the
 // keyboard cursor and which article is open.
-import { useEffect, useState, type RefObject } from 'react';
+import { useEffect, useState, type ReactNode, type RefObject } from 'react';
 import type { ArticleMeta, DemoAttribution, SearchHit } from '../api/index.ts';
 import { isTypingTarget, modalOpen, useHotkeys } from '../hooks/use-hotkeys.ts';
 import type { Search } from '../hooks/use-search.ts';
@@ -9,6 +9,8 @@ import { ResultList } from './result-list.tsx';
 
 export interface SearchViewProps {
   search: Search;
+  /** The facet column beside the results. */
+  facets: ReactNode;
   version: number;
   attribution: DemoAttribution | null;
   listRef: RefObject<HTMLDivElement | null>;
@@ -21,11 +23,11 @@ export interface SearchViewProps {
   picked: ArticleMeta[];
   onTogglePicked(article: ArticleMeta): void;
   onCompareWith(article: ArticleMeta): void;
-  /** Open this article in the reader (from another view). */
-  openRequest: { id: number } | null;
+  /** Open this article in the reader (from another view, or a headline suggestion). */
+  openRequest: { id: number; at: number } | null;
 }
 
-export function SearchView({ search, version, attribution, listRef, filtered, onClearFilters, onShowSources, collect, picked, onTogglePicked, onCompareWith, openRequest }: SearchViewProps) {
+export function SearchView({ search, facets, version, attribution, listRef, filtered, onClearFilters, onShowSources, collect, picked, onTogglePicked, onCompareWith, openRequest }: SearchViewProps) {
   const [active, setActive] = useState(0);
   const [openId, setOpenId] = useState<number | null>(null);
   useEffect(() => {
@@ -49,6 +51,7 @@ export function SearchView({ search, version, attribution, listRef, filtered, on
 
   return (
     <div className="search-view">
+      {facets}
       <ResultList
         search={search}
         activeIndex={active}

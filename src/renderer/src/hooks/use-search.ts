@@ -14,6 +14,10 @@ export interface ResultSet {
   argsKey: string;
   args: SearchArgs;
   total: number;
+  /** False when `total` is an estimate ("about N"). */
+  totalExact: boolean;
+  /** Relevance was computed among the newest this-many matches (very large result sets). */
+  rankedAmong: number | null;
   pages: ReadonlyMap<number, SearchHit[]>;
   notice: string | null;
   tookMs: number;
@@ -59,7 +63,7 @@ export function useSearch(args: SearchArgs, options: { enabled: boolean; version
       (result) => {
         if (latestKey.current !== key) return;
         inFlight.current.clear();
-        setResults({ key, argsKey, args, total: result.total, pages: new Map([[0, result.hits]]), notice: result.notice, tookMs: result.tookMs });
+        setResults({ key, argsKey, args, total: result.total, totalExact: result.totalExact, rankedAmong: result.rankedAmong, pages: new Map([[0, result.hits]]), notice: result.notice, tookMs: result.tookMs });
         setProblem(null);
         setLoading(false);
       },
@@ -95,6 +99,8 @@ export function useSearch(args: SearchArgs, options: { enabled: boolean; version
               if (!r || r.key !== current.key) return r;
               const pages = new Map(r.pages);
               pages.set(page, result.hits);
+              // An estimated total ("about N") was too high: the list ends where the matches do.
+              if (!r.totalExact && result.hits.length < PAGE_SIZE) return { ...r, pages, total: page * PAGE_SIZE + result.hits.length, totalExact: true };
               return { ...r, pages };
             });
           },
