@@ -1,11 +1,12 @@
 // Briefing → DOCX bytes with the docx package: headings, quotes as indented paragraphs,
 // citations with links back to Wirebench, and a numbered sources list. Pure (no files).
 import { AlignmentType, BorderStyle, Document, ExternalHyperlink, HeadingLevel, Packer, Paragraph, TextRun } from 'docx';
-import { citationLine, type Briefing } from './model.ts';
+import { citationLine, cleanBriefing, type Briefing } from './model.ts';
 
 const STATUS = { ok: '', source_changed: 'The source article has changed since this was collected.', source_removed: 'The source article is no longer in the corpus.' } as const;
 
-export async function renderDocx(b: Briefing): Promise<Uint8Array> {
+export async function renderDocx(briefing: Briefing): Promise<Uint8Array> {
+  const b = cleanBriefing(briefing);
   const children: Paragraph[] = [new Paragraph({ text: b.title, heading: HeadingLevel.TITLE })];
   const byline = [b.author && `By ${b.author}`, b.date].filter(Boolean).join(' · ');
   if (byline) children.push(new Paragraph({ children: [new TextRun({ text: byline, italics: true, color: '5C5A55' })], spacing: { after: 240 } }));

@@ -1,6 +1,6 @@
 // Briefing → one self-contained HTML file (styles inline, no external resources), also the
 // page the PDF is printed from. Pure, and every piece of text is escaped.
-import { citationLine, type Briefing } from './model.ts';
+import { citationLine, cleanBriefing, type Briefing } from './model.ts';
 
 const ESC: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 export const esc = (text: string): string => text.replace(/[&<>"']/g, (c) => ESC[c]!);
@@ -29,7 +29,8 @@ const STYLE = `
   footer { margin-top: 2.5em; font-size: 8.5pt; color: #77746d; font-family: "Inter", "Helvetica", "DejaVu Sans", sans-serif; }
 `;
 
-export function renderHtml(b: Briefing): string {
+export function renderHtml(briefing: Briefing): string {
+  const b = cleanBriefing(briefing);
   const body: string[] = [];
   body.push(`<h1>${esc(b.title)}</h1>`);
   const byline = [b.author && `By ${b.author}`, b.date].filter(Boolean) as string[];

@@ -1,14 +1,15 @@
 // Briefing → Markdown. Pure: the same briefing always gives the same text.
-import { citationLine, type Briefing } from './model.ts';
+import { citationLine, cleanBriefing, type Briefing } from './model.ts';
 
 const STATUS_NOTE = { ok: '', source_changed: ' (the source article has changed since this was collected)', source_removed: ' (the source article is no longer in the corpus)' } as const;
 
 /** Text that Markdown would read as markup is escaped. */
 export function mdEscape(text: string): string {
-  return text.replace(/([\\`*_[\]<>#|])/g, '\\$1').replace(/^(\s*)([-+]|\d+\.)(\s)/gm, '$1\\$2$3');
+  return text.replace(/([\\`*_[\]<>#|&~!])/g, '\\$1').replace(/^(\s*)([-+]|\d+\.)(\s)/gm, '$1\\$2$3');
 }
 
-export function renderMarkdown(b: Briefing): string {
+export function renderMarkdown(briefing: Briefing): string {
+  const b = cleanBriefing(briefing);
   const out: string[] = [`# ${mdEscape(b.title)}`, ''];
   const byline = [b.author && `By ${b.author}`, b.date].filter(Boolean).map((s) => mdEscape(s as string));
   if (byline.length) out.push(`*${byline.join(' · ')}*`, '');

@@ -44,6 +44,45 @@ export interface Briefing {
   collectionName: string;
 }
 
+/**
+ * Text every export format can carry: C0 controls (other than tab and line breaks), lone
+ * surrogates and the non-characters U+FFFE/U+FFFF removed. XML (DOCX) cannot hold them at
+ * all, CommonMark turns NUL into U+FFFD, and no reader would see them anyway.
+ */
+export function exportableText(text: string): string {
+  return (
+    text
+      // eslint-disable-next-line no-control-regex -- removing control characters is the point
+      .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\ufffe\uffff]/g, '')
+      .replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '')
+  );
+}
+
+/** The briefing with every piece of text made exportable (see exportableText). */
+export function cleanBriefing(b: Briefing): Briefing {
+  const t = exportableText;
+  const tn = (s: string | null): string | null => (s === null ? null : t(s));
+  const cites = new Map<Citation, Citation>();
+  const cite = (c: Citation): Citation => {
+    let out = cites.get(c);
+    if (!out) cites.set(c, (out = { ...c, agency: tn(c.agency), headline: t(c.headline), published: tn(c.published), place: tn(c.place) }));
+    return out;
+  };
+  return {
+    ...b,
+    title: t(b.title),
+    author: t(b.author),
+    date: t(b.date),
+    intro: t(b.intro),
+    collectionName: t(b.collectionName),
+    sources: b.sources.map(cite),
+    sections: b.sections.map((s) => ({
+      heading: tn(s.heading),
+      entries: s.entries.map((e) => ({ ...e, text: t(e.text), speaker: tn(e.speaker), description: tn(e.description), note: t(e.note), tags: e.tags.map(t), citation: cite(e.citation) })),
+    })),
+  };
+}
+
 export function articleLink(articleId: number, start?: number, end?: number): string {
   return `wirebench://article/${articleId}${start !== undefined && end !== undefined ? `?start=${start}&end=${end}` : ''}`;
 }
