@@ -67,7 +67,7 @@ export function formatArticle(article: Article, style: Style): string {
 export function formatSummary(s: ImportSummary): string {
   const lines = [
     `${s.status === 'completed' ? 'Imported' : s.status === 'cancelled' ? 'Cancelled after importing' : 'Stopped after importing'} ${n(s.imported)} ${s.imported === 1 ? 'article' : 'articles'} from ${n(s.files)} ${s.files === 1 ? 'file' : 'files'} ` +
-      `(${n(s.duplicates)} exact duplicates, ${n(s.nearDuplicateGroups)} near-duplicate ${s.nearDuplicateGroups === 1 ? 'group' : 'groups'}, ${n(s.unchanged)} files unchanged, ${n(s.skipped)} skipped, ${n(s.failed)} failed) in ${(s.durationMs / 1000).toFixed(1)} s.`,
+      `(${n(s.duplicates)} exact ${s.duplicates === 1 ? 'duplicate' : 'duplicates'}, ${n(s.nearDuplicateGroups)} near-duplicate ${s.nearDuplicateGroups === 1 ? 'group' : 'groups'}, ${n(s.unchanged)} files unchanged, ${n(s.skipped)} skipped, ${n(s.failed)} failed) in ${(s.durationMs / 1000).toFixed(1)} s.`,
     `Files: ${n(s.outcomes.imported)} imported, ${n(s.outcomes.duplicate)} duplicate, ${n(s.outcomes.skipped)} skipped, ${n(s.outcomes.failed)} failed (import #${s.runId}).`,
   ];
   if (s.message) lines.push(s.message);

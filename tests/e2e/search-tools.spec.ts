@@ -19,6 +19,8 @@ test('facets count the matches and filter on a click; the histogram brush sets t
   await tools.facetValue('agency', /Reuters/).click();
   await expect(app.agency).toHaveValue('');
   await expect(tools.facetValue('language', /Ukrainian/)).toBeVisible();
+  // Titles and values never overlap (styles of another view once squeezed them together).
+  expect(await tools.facetLayoutProblems()).toEqual([]);
   await shoot('facets');
   await tools.brush(page, 0.02, 0.98);
   await expect(app.fromDate).not.toHaveValue('');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { barHeights, base64ToBytes, moveInList, parseTags, speakerOf, withSpeaker } from '../../src/renderer/src/lib/quotes.ts';
+import { barHeights, base64ToBytes, moveInList, parseTags, speakerOf, timelineLabels, withSpeaker } from '../../src/renderer/src/lib/quotes.ts';
 
 describe('quotes view helpers', () => {
   it('puts one speaker: filter into a query, replacing any other', () => {
@@ -24,5 +24,23 @@ describe('quotes view helpers', () => {
     expect(moveInList(['a', 'b', 'c'], 0, 2)).toEqual(['b', 'c', 'a']);
     expect(moveInList(['a'], 5, 0)).toEqual(['a']);
     expect(new TextDecoder().decode(base64ToBytes(Buffer.from('Песков', 'utf8').toString('base64')))).toBe('Песков');
+  });
+});
+
+describe('timelineLabels', () => {
+  it('shortens days and months, and shows the year on the first bar and where it changes', () => {
+    expect(timelineLabels(['2021-12-23', '2022-03-22', '2022-03-23'])).toEqual([
+      { main: '23 Dec', year: '2021' },
+      { main: '22 Mar', year: '2022' },
+      { main: '23 Mar', year: null },
+    ]);
+    expect(timelineLabels(['2022-01', '2022-02'])).toEqual([
+      { main: 'Jan', year: '2022' },
+      { main: 'Feb', year: null },
+    ]);
+    expect(timelineLabels(['2021', '2022'])).toEqual([
+      { main: '2021', year: null },
+      { main: '2022', year: null },
+    ]);
   });
 });

@@ -23,6 +23,25 @@ export class SearchTools {
     this.exportDialog = page.getByTestId('export-dialog');
   }
 
+  /**
+   * Pairs of facet titles and values whose boxes overlap on screen, and pieces that spill out
+   * of the panel (both should be none).
+   */
+  async facetLayoutProblems(): Promise<string[]> {
+    return this.facets.evaluate((panel) => {
+      const box = panel.getBoundingClientRect();
+      const parts = [...panel.querySelectorAll('h3, button')].map((n) => ({ text: (n.textContent ?? '').trim(), r: n.getBoundingClientRect() }));
+      const problems: string[] = [];
+      for (const p of parts) if (p.r.left < box.left - 1 || p.r.right > box.right + 1) problems.push(`"${p.text}" spills out of the panel`);
+      for (let i = 0; i < parts.length; i++)
+        for (let j = i + 1; j < parts.length; j++) {
+          const [a, b] = [parts[i]!.r, parts[j]!.r];
+          if (a.left < b.right - 1 && b.left < a.right - 1 && a.top < b.bottom - 1 && b.top < a.bottom - 1) problems.push(`"${parts[i]!.text}" overlaps "${parts[j]!.text}"`);
+        }
+      return problems;
+    });
+  }
+
   facetValue(facet: 'agency' | 'place' | 'language', name: string | RegExp): Locator {
     return this.facets.getByTestId(`facet-${facet}`).getByRole('button', { name });
   }

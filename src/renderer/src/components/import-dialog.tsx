@@ -311,7 +311,7 @@ function SummaryView({ summary }: { summary: ImportSummary }) {
       </div>
       <Counts files={summary.files} imported={summary.imported} duplicates={summary.duplicates} skipped={summary.skipped} failed={summary.failed} />
       <p className="summary-line" data-testid="import-summary-line">
-        {formatNumber(summary.imported)} imported, {formatNumber(summary.duplicates)} exact duplicates, {countLabel(summary.nearDuplicateGroups, 'near-duplicate group', 'near-duplicate groups', 'no near-duplicate groups')}
+        {formatNumber(summary.imported)} imported, {countLabel(summary.duplicates, 'exact duplicate', 'exact duplicates', 'no exact duplicates')}, {countLabel(summary.nearDuplicateGroups, 'near-duplicate group', 'near-duplicate groups', 'no near-duplicate groups')}
       </p>
       <ImportOutcomes runId={summary.runId} initial={summary.outcomes.failed > 0 ? 'failed' : summary.outcomes.skipped > 0 ? 'skipped' : null} />
     </div>

@@ -6,7 +6,7 @@ import type { CollectionsState } from '../hooks/use-collections.ts';
 import { useDebouncedValue } from '../hooks/use-debounced-value.ts';
 import { formatPublished } from '../lib/dates.ts';
 import { formatNumber } from '../lib/format.ts';
-import { barHeights, speakerOf, withSpeaker } from '../lib/quotes.ts';
+import { barHeights, speakerOf, timelineLabels, withSpeaker } from '../lib/quotes.ts';
 import { CollectForm } from './collect-form.tsx';
 import { SearchIcon } from './icons.tsx';
 import { ReaderPane } from './reader-pane.tsx';
@@ -76,7 +76,7 @@ export function QuotesView({ version, attribution, collections, notify, reportEr
     };
   }, [speaker, debounced, version]);
 
-  const sameYear = new Set(timeline?.buckets.map((b) => b.period.slice(0, 4))).size <= 1;
+  const labels = useMemo(() => timelineLabels(timeline?.buckets.map((b) => b.period) ?? []), [timeline]);
   const heights = useMemo(() => barHeights(timeline?.buckets.map((b) => b.count) ?? []), [timeline]);
   const focus = useMemo(() => (open ? { start: open.start, end: open.end } : null), [open]);
   const collect = { collections: collections.collections, onDone: notify, onError: reportError };
@@ -105,7 +105,7 @@ export function QuotesView({ version, attribution, collections, notify, reportEr
         {result && result.speakers.length > 0 && (
           <div className="speaker-facets" role="group" aria-label="Speakers">
             {speaker && (
-              <button type="button" className="facet is-clear" onClick={() => setQuery(withSpeaker(query, null))}>
+              <button type="button" className="speaker-facet is-clear" onClick={() => setQuery(withSpeaker(query, null))}>
                 All speakers
               </button>
             )}
@@ -113,7 +113,7 @@ export function QuotesView({ version, attribution, collections, notify, reportEr
               <button
                 type="button"
                 key={`${s.personId ?? s.speaker}`}
-                className={`facet${speaker ? ' is-active' : ''}`}
+                className={`speaker-facet${speaker ? ' is-active' : ''}`}
                 aria-pressed={Boolean(speaker)}
                 onClick={() => setQuery(withSpeaker(query, speaker ? null : s.speaker))}
               >
@@ -133,7 +133,10 @@ export function QuotesView({ version, attribution, collections, notify, reportEr
               {timeline.buckets.map((b, k) => (
                 <div key={b.period} className="timeline-bar" title={`${b.period}: ${b.count}`}>
                   <span className="timeline-fill" style={{ height: `${Math.max(6, heights[k]! * 100)}%` }} />
-                  <span className="timeline-label">{timeline.granularity === 'day' && sameYear ? b.period.slice(5) : b.period}</span>
+                  <span className="timeline-label">
+                    {labels[k]!.main}
+                    <span className="timeline-year">{labels[k]!.year ?? '\u00a0'}</span>
+                  </span>
                 </div>
               ))}
             </div>

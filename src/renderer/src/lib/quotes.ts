@@ -41,3 +41,23 @@ export function base64ToBytes(data: string): Uint8Array<ArrayBuffer> {
   for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
   return bytes;
 }
+
+const MONTH_ABBR = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+/**
+ * Labels for timeline bars that fit under a narrow bar: "23 Mar" for a day, "Mar" for a month,
+ * with the year as a second line on the first bar and wherever the year changes.
+ */
+export function timelineLabels(periods: readonly string[]): Array<{ main: string; year: string | null }> {
+  let lastYear: string | null = null;
+  return periods.map((p) => {
+    const m = /^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?/.exec(p);
+    if (!m) return { main: p, year: null };
+    const [, y, mo, d] = m;
+    const year = y !== lastYear ? y! : null;
+    lastYear = y!;
+    if (!mo) return { main: y!, year: null };
+    const month = MONTH_ABBR[Number(mo) - 1] ?? mo;
+    return { main: d ? `${Number(d)} ${month}` : month, year };
+  });
+}
