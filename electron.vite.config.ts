@@ -10,9 +10,17 @@ export default defineConfig({
   main: {
     build: {
       outDir: 'out/main',
-      // The parser worker is an entry of its own (out/main/parse-worker.js): the engine worker
-      // starts it by path (see src/engine/ingest/parser-pool.ts, parseWorkerUrl).
-      rollupOptions: { input: { index: resolve('src/main/index.ts'), 'parse-worker': resolve('src/engine/ingest/parse-worker.ts') } },
+      // The parser worker and the deferred quick_check worker are entries of their own
+      // (out/main/parse-worker.js, quick-check-worker.js): the engine worker starts them by
+      // path (see parseWorkerUrl in src/engine/ingest/parser-pool.ts, quickCheckWorkerUrl in
+      // src/engine/integrity/background-check.ts).
+      rollupOptions: {
+        input: {
+          index: resolve('src/main/index.ts'),
+          'parse-worker': resolve('src/engine/ingest/parse-worker.ts'),
+          'quick-check-worker': resolve('src/engine/integrity/quick-check-worker.ts'),
+        },
+      },
     },
   },
   preload: {

@@ -26,7 +26,8 @@ import type { PoolOptions } from './ingest/parser-pool.ts';
 import { createBackup, DEFAULT_KEEP, findBackup, listBackups, newestGoodBackup, pruneBackups, verifyBackupFile } from './integrity/backups.ts';
 import { fullCheck } from './integrity/checks.ts';
 import { createIntegrityModule, INTEGRITY_METHODS, type CorpusControl } from './integrity/module.ts';
-import { openCorpusGuarded, openCorpusGuardedSync, setAside, type OpenedCorpus } from './integrity/open.ts';
+import { openCorpusGuarded, openCorpusGuardedSync, setAside, type GuardOptions, type OpenedCorpus } from './integrity/open.ts';
+import { quickCheckInBackground } from './integrity/background-check.ts';
 import { otherLiveSessions, removeMarkers } from './integrity/sessions.ts';
 import { checkArgs } from './schemas.ts';
 import { createFtsIndexer } from './search/fts-indexer.ts';
@@ -62,6 +63,8 @@ export interface EngineOptions {
   migrations?: readonly Migration[];
   /** Parser worker limits (threads, time and memory per file). */
   parsers?: PoolOptions;
+  /** Corpora bigger than this (bytes) are quick_checked after opening, in a worker thread (see GuardOptions.deferCheckAbove). */
+  deferCheckAbove?: number;
   /** Resume watching the stored watched folders (default true; the CLI's one-shot commands turn it off). */
   watch?: boolean;
 }
@@ -96,6 +99,8 @@ export class Engine implements Transport {
   private backupRunning: Promise<unknown> = Promise.resolve();
   private timers: ReturnType<typeof setTimeout>[] = [];
   private closed = false;
+  /** Stops the deferred quick_check while it runs. */
+  private stopCheck: (() => void) | null = null;
 
   /** `opened` comes from openEngine (asynchronous open); without it the corpus is opened here. */
   constructor(options: EngineOptions, opened?: OpenedCorpus) {
@@ -105,9 +110,10 @@ export class Engine implements Transport {
     this.resourcesDir = options.resourcesDir ?? DEFAULT_RESOURCES_DIR;
     this.migrations = options.migrations ?? MIGRATIONS;
     this.keepBackups = options.keepBackups ?? DEFAULT_KEEP;
-    this.corpus = opened ?? openCorpusGuardedSync({ dataDir: this.dataDir, migrations: this.migrations, keepBackups: this.keepBackups, log: this.log });
+    this.corpus = opened ?? openCorpusGuardedSync(this.guardOptions());
     this.integrity = createIntegrityModule(this.control()).handlers;
     this.startSession();
+    this.startDeferredCheck();
     if (options.autoBackup) this.scheduleBackups(options.autoBackup === true ? {} : options.autoBackup);
   }
 
@@ -176,7 +182,7 @@ export class Engine implements Transport {
       db.close();
       removeMarkers(this.corpus.marker ? [this.corpus.marker] : []);
       const message = `${this.corpus.health.message ?? 'The corpus cannot be used.'} This version of Wirebench cannot read it as it is; restore a backup or update Wirebench.`;
-      this.corpus = { db: null, marker: null, unavailable: { code: 'unavailable', message }, health: { ...this.corpus.health, state: 'unavailable', message, schemaVersion: null } };
+      this.corpus = { db: null, marker: null, deferredCheck: false, unavailable: { code: 'unavailable', message }, health: { ...this.corpus.health, state: 'unavailable', message, schemaVersion: null } };
     }
   }
 
@@ -241,6 +247,47 @@ export class Engine implements Transport {
         this.log(`wirebench: a listener of ${event} failed: ${String(error)}`);
       }
     }
+  }
+
+  private guardOptions(knownDamage?: string[]): GuardOptions {
+    return { dataDir: this.dataDir, migrations: this.migrations, keepBackups: this.keepBackups, deferCheckAbove: this.options.deferCheckAbove, log: this.log, knownDamage };
+  }
+
+  /**
+   * The quick_check a big corpus skipped at open (OpenedCorpus.deferredCheck), run now in a
+   * worker thread while the engine answers. Damage found is handled as at open: the corpus is
+   * set aside with its -wal and -shm, a new empty one opens, the newest good backup is offered.
+   */
+  private startDeferredCheck(): void {
+    const corpus = this.corpus;
+    if (!corpus.deferredCheck || !this.session) return;
+    corpus.deferredCheck = false;
+    corpus.health.checking = true;
+    const check = quickCheckInBackground(corpusPath(this.dataDir));
+    this.stopCheck = check.stop;
+    const stillCurrent = (): boolean => this.corpus === corpus && !this.closed;
+    check.result.then(
+      async (report) => {
+        if (!stillCurrent()) return;
+        this.stopCheck = null;
+        corpus.health.checking = false;
+        corpus.health.lastCheck = report;
+        if (report.ok) return this.healthChanged();
+        this.log(`wirebench: the quick_check after opening found the corpus damaged: ${report.problems[0]}`);
+        await this.closeSession();
+        this.corpus = await openCorpusGuarded(this.guardOptions(report.problems));
+        this.startSession();
+        this.healthChanged();
+        this.emit('onCorpusChanged', { articles: this.session?.store.total() ?? 0 });
+      },
+      (error: unknown) => {
+        if (!stillCurrent()) return;
+        this.stopCheck = null;
+        corpus.health.checking = false;
+        this.log(`wirebench: the quick_check after opening could not run: ${error instanceof Error ? error.message : String(error)}`);
+        this.healthChanged();
+      },
+    );
   }
 
   private healthChanged(): void {
@@ -353,6 +400,8 @@ export class Engine implements Transport {
           this.log(`wirebench: could not back up the corpus before restoring: ${(error as Error).message}`);
         }
       }
+      this.stopCheck?.();
+      this.stopCheck = null;
       await this.closeSession();
       const file = corpusPath(this.dataDir);
       const incoming = `${file}.restoring`;
@@ -366,12 +415,14 @@ export class Engine implements Transport {
         fs.renameSync(incoming, file);
       } catch (error) {
         fs.rmSync(incoming, { force: true, recursive: true });
-        this.corpus = await openCorpusGuarded({ dataDir: this.dataDir, migrations: this.migrations, keepBackups: this.keepBackups, log: this.log });
+        this.corpus = await openCorpusGuarded(this.guardOptions());
         this.startSession();
+        this.startDeferredCheck();
         throw new WbFailure('internal', `The backup could not be restored (${error instanceof Error ? error.message : String(error)}); the corpus is as it was.`);
       }
-      this.corpus = await openCorpusGuarded({ dataDir: this.dataDir, migrations: this.migrations, keepBackups: this.keepBackups, log: this.log });
+      this.corpus = await openCorpusGuarded(this.guardOptions());
       this.startSession();
+      this.startDeferredCheck();
       pruneBackups(this.dataDir, this.keepBackups);
       if (savedAs && this.corpus.health.state === 'ok') this.corpus.health.newestBackup = savedAs;
     } finally {
@@ -386,6 +437,7 @@ export class Engine implements Transport {
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
+    this.stopCheck?.();
     for (const t of this.timers) clearTimeout(t);
     await this.backupRunning;
     await this.closeSession();
@@ -414,7 +466,13 @@ export function createEngine(options: EngineOptions): Engine {
 /** Opens the engine the way the shells do: the pre-migration backup uses the online backup API. */
 export async function openEngine(options: EngineOptions): Promise<Engine> {
   const dataDir = path.resolve(options.dataDir);
-  const opened = await openCorpusGuarded({ dataDir, migrations: options.migrations ?? MIGRATIONS, keepBackups: options.keepBackups, log: options.log ?? ((m) => process.stderr.write(`${m}\n`)) });
+  const opened = await openCorpusGuarded({
+    dataDir,
+    migrations: options.migrations ?? MIGRATIONS,
+    keepBackups: options.keepBackups,
+    deferCheckAbove: options.deferCheckAbove,
+    log: options.log ?? ((m) => process.stderr.write(`${m}\n`)),
+  });
   return new Engine(options, opened);
 }
 

@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { createClient } from '../../src/shared/api.ts';
+import { createClient, type CorpusHealth } from '../../src/shared/api.ts';
 import { createEngine, openEngine, type Engine } from '../../src/engine/engine.ts';
 import { latestVersion, schemaVersion, type Migration } from '../../src/engine/db/migrate.ts';
 import { MIGRATIONS } from '../../src/engine/db/migrations/index.ts';
@@ -125,6 +125,56 @@ describe('checks at open', () => {
     db.prepare(`INSERT INTO "Quotes FTS" (y) VALUES ('hello')`).run();
     expect(fullCheck(db).ok).toBe(true);
     db.close();
+  });
+});
+
+describe('a big corpus', () => {
+  // deferCheckAbove: 0 makes the fixtures corpus "big": it opens at once and is checked after.
+  const big = { ...quiet, deferCheckAbove: 0 };
+  const nextHealth = (engine: Engine): Promise<CorpusHealth> => new Promise((resolve) => engine.on('onCorpusHealth', (h) => resolve(h as CorpusHealth)));
+
+  it('opens at once, answers meanwhile, and is quick_checked in a worker thread', async () => {
+    const { dir, articles } = await corpusWithArticles();
+    const engine = await openEngine({ dataDir: dir, ...big });
+    const checked = nextHealth(engine);
+    expect(engine.health).toMatchObject({ state: 'ok', checking: true, lastCheck: null });
+    expect((await createClient(engine).call('corpus.stats', {})).articles).toBe(articles);
+    expect(await checked).toMatchObject({ state: 'ok', checking: false, lastCheck: { kind: 'quick', ok: true, problems: [] } });
+    await engine.close();
+  });
+
+  it('found damaged by that check is set aside as at open, and the backup is offered and restores', async () => {
+    const { dir, articles } = await corpusWithArticles();
+    const first = await openEngine({ dataDir: dir, ...quiet });
+    const backup = await createClient(first).call('backup.create', {});
+    await first.close();
+    damagePages(corpusPath(dir), 20, 3);
+    const original = fs.readFileSync(corpusPath(dir));
+
+    const engine = await openEngine({ dataDir: dir, ...big });
+    const checked = nextHealth(engine);
+    expect(engine.health.checking).toBe(true);
+    const health = await checked;
+    expect(health).toMatchObject({ state: 'recovered', checking: false });
+    expect(health.message).toMatch(/The corpus was damaged \(.+\)\. It was moved, with its -wal and -shm files, to .+, and a new empty corpus is open\. Restore the backup of/);
+    expect(fs.readFileSync(path.join(health.setAside!, 'corpus.sqlite')).equals(original)).toBe(true);
+    expect(health.newestBackup?.name).toBe(backup.name);
+    const api = createClient(engine);
+    expect((await api.call('corpus.stats', {})).articles).toBe(0);
+    await api.call('backup.restore', { name: backup.name });
+    expect((await api.call('corpus.stats', {})).articles).toBe(articles);
+    await engine.close();
+  });
+
+  it('is checked before opening when small, and always after a crash', async () => {
+    const { dir } = await corpusWithArticles();
+    const small = await openEngine({ dataDir: dir, ...quiet });
+    expect(small.health).toMatchObject({ checking: false, lastCheck: { kind: 'quick', ok: true } });
+    await small.close();
+    crashWhileOpen(dir);
+    const crashed = await openEngine({ dataDir: dir, ...big });
+    expect(crashed.health).toMatchObject({ uncleanShutdown: true, checking: false, lastCheck: { kind: 'full', ok: true } });
+    await crashed.close();
   });
 });
 

@@ -31,6 +31,18 @@ export interface GuardOptions {
   migrations?: readonly Migration[];
   /** How many automatic backups to keep. */
   keepBackups?: number;
+  /**
+   * A corpus file bigger than this (bytes) that was closed cleanly and needs no upgrade opens
+   * at once, and its quick_check runs afterwards, in a worker thread (the engine starts it;
+   * OpenedCorpus.deferredCheck): quick_check reads every page, some 10 s per GB here, and a
+   * big corpus must still answer its first search within a second or two. Default 64 MiB.
+   */
+  deferCheckAbove?: number;
+  /**
+   * Problems a deferred check found in the corpus that was open: it is set aside and a new
+   * one opened, as when the check at open finds damage.
+   */
+  knownDamage?: string[];
   log?: (message: string) => void;
 }
 
@@ -41,7 +53,12 @@ export interface OpenedCorpus {
   /** The error every corpus method answers while db is null. */
   unavailable: WbError | null;
   marker: SessionMarker | null;
+  /** quick_check was not run at open (see GuardOptions.deferCheckAbove): run it now, off the engine thread. */
+  deferredCheck: boolean;
 }
+
+/** Below this a corpus is checked at open, before anything else (see GuardOptions.deferCheckAbove). */
+export const DEFAULT_DEFER_CHECK_ABOVE = 64 * 1024 * 1024;
 
 interface BackupRequest {
   db: Db;
@@ -79,10 +96,12 @@ function* openSteps(options: GuardOptions): Generator<BackupRequest, OpenedCorpu
     message: null,
     uncleanShutdown: exists && stale.length > 0,
     lastCheck: null,
+    checking: false,
     setAside: null,
     newestBackup: null,
     schemaVersion: null,
   };
+  let deferredCheck = false;
 
   const done = (db: Db): OpenedCorpus => {
     let marker: SessionMarker | null = null;
@@ -95,14 +114,14 @@ function* openSteps(options: GuardOptions): Generator<BackupRequest, OpenedCorpu
     }
     health.schemaVersion = schemaVersion(db);
     health.newestBackup ??= listBackups(dataDir)[0] ?? null;
-    return { db, health, unavailable: null, marker };
+    return { db, health, unavailable: null, marker, deferredCheck };
   };
 
   const unavailable = (error: WbError): OpenedCorpus => {
     health.state = 'unavailable';
     health.message = error.message;
     health.newestBackup = newestGoodBackup(dataDir, latest);
-    return { db: null, health, unavailable: error, marker: null };
+    return { db: null, health, unavailable: error, marker: null, deferredCheck: false };
   };
 
   const recover = (problems: string[]): OpenedCorpus => {
@@ -136,6 +155,8 @@ function* openSteps(options: GuardOptions): Generator<BackupRequest, OpenedCorpu
     return done(ro);
   };
 
+  if (exists && options.knownDamage?.length) return recover(options.knownDamage);
+
   if (!exists) {
     const db = openCorpus({ dataDir, migrations });
     health.lastCheck = quickCheck(db);
@@ -149,8 +170,10 @@ function* openSteps(options: GuardOptions): Generator<BackupRequest, OpenedCorpu
   try {
     const ro = new Database(file, { readonly: true, fileMustExist: true });
     try {
-      health.lastCheck = health.uncleanShutdown ? fullCheck(ro, { fts: false }) : quickCheck(ro);
       version = schemaVersion(ro);
+      const bytes = fs.statSync(file).size + (fs.existsSync(`${file}-wal`) ? fs.statSync(`${file}-wal`).size : 0);
+      deferredCheck = !health.uncleanShutdown && version === latest && bytes > (options.deferCheckAbove ?? DEFAULT_DEFER_CHECK_ABOVE);
+      if (!deferredCheck) health.lastCheck = health.uncleanShutdown ? fullCheck(ro, { fts: false }) : quickCheck(ro);
     } finally {
       ro.close();
     }
@@ -158,7 +181,7 @@ function* openSteps(options: GuardOptions): Generator<BackupRequest, OpenedCorpu
     if (isCorruption(error)) return recover([describe(error)]);
     return unavailable({ code: 'unavailable', message: `The corpus cannot be opened: ${describe(error)}. Nothing was changed.` });
   }
-  if (!health.lastCheck.ok) return recover(health.lastCheck.problems);
+  if (health.lastCheck && !health.lastCheck.ok) return recover(health.lastCheck.problems);
   if (version > latest) {
     return unavailable({
       code: 'newer_database',
@@ -179,7 +202,7 @@ function* openSteps(options: GuardOptions): Generator<BackupRequest, OpenedCorpu
     // wrong is rebuilt from the articles.
     const started = Date.now();
     const fts = checkAndRepairFts(db, true);
-    const check = health.lastCheck;
+    const check = health.lastCheck!;
     health.lastCheck = { ...check, ok: fts.problems.length === 0, problems: fts.problems, repaired: fts.repaired, durationMs: check.durationMs + Date.now() - started };
     if (fts.problems.length) {
       db.close();
@@ -224,7 +247,8 @@ function guard(options: GuardOptions, run: () => OpenedCorpus | Promise<OpenedCo
       db: null,
       unavailable: { code: 'unavailable', message: `The corpus cannot be opened: ${describe(error)}.` },
       marker: null,
-      health: { state: 'unavailable', message: `The corpus cannot be opened: ${describe(error)}.`, uncleanShutdown: false, lastCheck: null, setAside: null, newestBackup: null, schemaVersion: null },
+      deferredCheck: false,
+      health: { state: 'unavailable', message: `The corpus cannot be opened: ${describe(error)}.`, uncleanShutdown: false, lastCheck: null, checking: false, setAside: null, newestBackup: null, schemaVersion: null },
     };
   };
   try {

@@ -42,6 +42,11 @@ export interface CorpusHealth {
   /** The last session did not close the corpus (a crash or power loss): a full check was run. */
   uncleanShutdown: boolean;
   lastCheck: IntegrityReport | null;
+  /**
+   * A big corpus opens at once and is checked (quick_check) in the background; true until that
+   * check is done. If it finds damage, the corpus is set aside as at open (state 'recovered').
+   */
+  checking: boolean;
   /** The folder a damaged corpus was moved to, with its -wal and -shm files. */
   setAside: string | null;
   /** The newest backup that passed its check, to offer for restoring. */
