@@ -80,6 +80,30 @@ export class ImportDialog {
   }
 
   /** Closes the summary ("Show the articles" / "Done"). */
+  /** The folders listed as watched. */
+  get watchedFolders(): Locator {
+    return this.dialog.getByTestId('watched-folders').getByRole('list', { name: 'Watched folders' }).getByRole('listitem');
+  }
+
+  /** Web mode: types a folder path into the watch form and submits it. */
+  async watch(folder: string): Promise<void> {
+    const section = this.dialog.getByTestId('watched-folders');
+    await section.getByLabel('Folder to watch').fill(folder);
+    await section.getByRole('button', { name: 'Watch' }).click();
+    await expect(this.watchedFolders.filter({ hasText: folder })).toBeVisible();
+  }
+
+  async stopWatching(folder: string): Promise<void> {
+    await this.dialog.getByRole('button', { name: `Stop watching ${folder}` }).click();
+    await expect(this.watchedFolders.filter({ hasText: folder })).toHaveCount(0);
+  }
+
+  /** Closes the dialog before any import (the window's close button). */
+  async dismiss(): Promise<void> {
+    await this.dialog.getByRole('button', { name: 'Close' }).first().click();
+    await expect(this.dialog).toBeHidden();
+  }
+
   async close(): Promise<void> {
     await this.dialog.getByRole('button', { name: /^(Show the articles|Done)$/ }).click();
     await expect(this.dialog).toBeHidden();
