@@ -47,7 +47,9 @@ const MUTATIONS: [string, string, string, string, string[]][] = [
   ["no FTS check after crash", "src/engine/integrity/open.ts", "  if (health.uncleanShutdown) {\n    // The tables are sound", "  if (false) {\n    // The tables are sound", ["tests/unit/integrity.test.ts"]],
   ["FTS check without content", "src/engine/integrity/checks.ts", "VALUES ('integrity-check', 1)", "VALUES ('integrity-check', 0)", ["tests/unit/integrity.test.ts"]],
   ["set aside without -wal/-shm", "src/engine/integrity/open.ts", "for (const suffix of ['', '-wal', '-shm', '-journal']) {\n    if (fs.existsSync(main + suffix))", "for (const suffix of ['']) {\n    if (fs.existsSync(main + suffix))", ["tests/unit/integrity.test.ts"]],
-  ["damaged not set aside", "src/engine/integrity/open.ts", "  if (!health.lastCheck.ok) return recover(health.lastCheck.problems);", "", ["tests/unit/integrity.test.ts"]],
+  ["damaged not set aside", "src/engine/integrity/open.ts", "  if (health.lastCheck && !health.lastCheck.ok) return recover(health.lastCheck.problems);", "", ["tests/unit/integrity.test.ts"]],
+  ["big corpus never checked", "src/engine/engine.ts", "    this.startSession();\n    this.startDeferredCheck();\n    if (options.autoBackup)", "    this.startSession();\n    if (options.autoBackup)", ["tests/unit/integrity.test.ts"]],
+  ["damage found after opening ignored", "src/engine/engine.ts", "        if (report.ok) return this.healthChanged();", "        return this.healthChanged();", ["tests/unit/integrity.test.ts"]],
   ["no pre-migration backup", "src/engine/integrity/open.ts", "    if (version > 0) {\n      try {\n        backup = yield { db };", "    if (false) {\n      try {\n        backup = yield { db };", ["tests/unit/integrity.test.ts"]],
   ["backup not normalised/checked", "src/engine/integrity/backups.ts", "  const problems = normalise(partial);", "  const problems: string[] = [];", ["tests/unit/integrity.test.ts"]],
   ["no pruning", "src/engine/integrity/backups.ts", "  for (const old of automatic.slice(Math.max(keep, 1))) {", "  for (const old of automatic.slice(1e9)) {", ["tests/unit/integrity.test.ts"]],
@@ -60,6 +62,8 @@ const MUTATIONS: [string, string, string, string, string[]][] = [
   ["restore takes paths", "src/engine/schemas.ts", "v.regex(/^corpus-[0-9TZ]+-[a-z-]+\\.sqlite$/, 'a backup name from backup.list')", "v.minLength(1)", ["tests/unit/integrity.test.ts"]],
   ["disk-full miscount", "src/engine/ingest/importer.ts", "          counts.imported += stored;", "          counts.imported += stored;\n          progress.imported += stored;", ["tests/unit/disk-full.test.ts"]],
   ["worker starts every queued call at once (import starved; timing-dependent)", "src/engine/host/engine-worker.ts", "    calls.push(message);\n    if (!pumping) {\n      pumping = true;\n      setImmediate(pump);\n    }", "    void engine.call(message.method, message.args).then((envelope) => post({ type: 'result', id: message.id, envelope }));", ["tests/unit/load.test.ts"]],
+  ["exports keep control characters and lone surrogates", "src/engine/briefings/model.ts", "export function cleanBriefing(b: Briefing): Briefing {\n", "export function cleanBriefing(b: Briefing): Briefing {\n  if (b.title !== '\\u0000') return b;\n", ["tests/unit/fuzz-exporters.test.ts"]],
+  ["Markdown leaves & unescaped", "src/engine/briefings/markdown.ts", "[\\\\`*_[\\]<>#|&~!]", "[\\\\`*_[\\]<>#|~!]", ["tests/unit/fuzz-exporters.test.ts"]],
   ["NUL reaches FTS5", "src/engine/search/fts-compile.ts", "text.replaceAll('\\u0000', '')", "text", ["tests/unit/fuzz-query.test.ts"]],
 ];
 

@@ -110,6 +110,7 @@ describe('crash safety', () => {
         if (round < ROUNDS - 1) dir = tempDir('wirebench-kill-data-');
       }
     }
+    process.stderr.write(`kill loop: ${killed} of ${ROUNDS} rounds killed mid-import\n`);
     expect(killed).toBeGreaterThan(0);
     const final = await importOnce(folder, dir, null);
     expect(final.code).toBe(0);
