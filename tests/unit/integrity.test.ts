@@ -45,10 +45,10 @@ function crashWhileOpen(dir: string, sql = '', js = ''): void {
   expect(result.signal, result.stderr).toBe('SIGKILL');
 }
 
-/** Overwrites `count` pages in the middle of the file with 0xFF, as a failing disk might. */
-function damagePages(file: string, firstPage: number, count: number): void {
+/** Overwrites `count` pages in the middle of the file with 0xFF (or `fill`), as a failing disk might. */
+function damagePages(file: string, firstPage: number, count: number, fill = 0xff): void {
   const fd = fs.openSync(file, 'r+');
-  fs.writeSync(fd, Buffer.alloc(4096 * count, 0xff), 0, 4096 * count, 4096 * firstPage);
+  fs.writeSync(fd, Buffer.alloc(4096 * count, fill), 0, 4096 * count, 4096 * firstPage);
   fs.closeSync(fd);
 }
 
@@ -209,6 +209,18 @@ describe('a damaged corpus', () => {
     expect((await api.call('corpus.stats', {})).articles).toBe(articles);
     expect(events).toHaveLength(1);
     await damaged.close();
+  });
+
+  it('is found by the quick_check at open even where opening reads nothing (zeroed pages of article text)', async () => {
+    const { dir } = await corpusWithArticles();
+    // Zeroed pages in the middle: SQLite answers quick_check with a list of problems instead
+    // of an error, and opening the corpus reads none of them.
+    const pages = fs.statSync(corpusPath(dir)).size / 4096;
+    damagePages(corpusPath(dir), Math.floor(pages / 2), 3, 0);
+    const engine = await openEngine({ dataDir: dir, ...quiet });
+    expect(engine.health.state).toBe('recovered');
+    expect(engine.health.message).toMatch(/^The corpus was damaged/);
+    await engine.close();
   });
 
   it('whose header is overwritten (not a database any more) is set aside too', async () => {
