@@ -63,7 +63,10 @@ describe('wirebench similar', () => {
     expect(json.articles[0]).toMatchObject({ id: update, kind: 'near_duplicate', version_note: 'UPDATE 1' });
     expect(json.articles[0].score).toBeGreaterThanOrEqual(0.6);
     expect(json.articles.map((a: { id: number }) => a.id)).not.toContain(original);
-    for (const a of json.articles) expect(a.score).toBeGreaterThan(0), expect(a.score).toBeLessThanOrEqual(1);
+    for (const a of json.articles) {
+      expect(a.score).toBeGreaterThan(0);
+      expect(a.score).toBeLessThanOrEqual(1);
+    }
     expect(json.terms.length).toBeGreaterThan(0);
 
     const one = JSON.parse(run(['similar', String(original), '--limit', '1', '--data-dir', data, '--json']).stdout);

@@ -16,6 +16,8 @@ const MAX_EXAMINED = 80;
 const MAX_QUERY_TERMS = 12;
 /** Document frequencies are counted up to this; a key in more articles is too common to use. */
 const DF_CAP = 1000;
+/** Related articles scoring less than this (relative to the article itself) are left out. */
+const MIN_SCORE = 0.05;
 /** A headline word counts as this many body words when choosing keys. */
 const HEADLINE_TF = 3;
 
@@ -127,7 +129,10 @@ export class SimilarFinder {
     const hits: RelatedHit[] = [];
     for (const r of rows) {
       if (r.id === article.id || exclude.has(r.id)) continue;
-      hits.push({ id: r.id, score: Math.round(Math.min(1, top < 0 ? r.rank / top : 0) * 1000) / 1000 });
+      const score = Math.round(Math.min(1, top < 0 ? r.rank / top : 0) * 1000) / 1000;
+      // Rows come best first: below this, an article shares a stray word, not a subject.
+      if (score < MIN_SCORE) break;
+      hits.push({ id: r.id, score });
       if (hits.length >= limit) break;
     }
     return { hits, terms: terms.map((t) => t.key) };
