@@ -21,6 +21,7 @@ import {
   parseArticleLink,
   permissionDecision,
   printWebPreferences,
+  sourceFileDecision,
   windowOpenDecision,
 } from './security.ts';
 
@@ -112,6 +113,24 @@ async function exportPdf(started: HostedEngine, args: { collectionId: number; pa
   }
 }
 
+/**
+ * "Open source file" and "Show in folder": the page names an article; the path is the one
+ * the engine stored for it, checked by sourceFileDecision before the system sees it.
+ */
+async function openSource(started: HostedEngine, method: 'article.openSource' | 'article.revealSource', id: number): Promise<Envelope<unknown>> {
+  const found = await started.call('article.get', { id });
+  if (!found.ok) return found;
+  const decision = sourceFileDecision((found.result as { path?: unknown }).path, (p) => fs.statSync(p, { throwIfNoEntry: false })?.isFile() === true);
+  if (!decision.ok) return { ok: false, error: decision.error };
+  if (method === 'article.revealSource') {
+    shell.showItemInFolder(decision.path);
+    return { ok: true, result: { path: decision.path } };
+  }
+  const failure = await shell.openPath(decision.path);
+  if (failure) return { ok: false, error: { code: 'internal', message: `The source file could not be opened: ${failure}` } };
+  return { ok: true, result: { path: decision.path } };
+}
+
 function registerIpc(): void {
   ipcMain.handle('wirebench:call', async (event, method: unknown, args: unknown): Promise<Envelope<unknown>> => {
     const checked = checkCall(event.senderFrame?.url, event.senderFrame === event.sender.mainFrame, method, args, devUrl);
@@ -125,6 +144,7 @@ function registerIpc(): void {
     if (checked.method === 'briefing.export' && a.format === 'pdf' && typeof a.path === 'string' && typeof a.collectionId === 'number') {
       return exportPdf(started, { collectionId: a.collectionId, path: a.path });
     }
+    if (checked.method === 'article.openSource' || checked.method === 'article.revealSource') return openSource(started, checked.method, (checked.args as { id: number }).id);
     return started.call(checked.method, checked.args);
   });
   ipcMain.on('wirebench:dropped', (event, paths: unknown) => {

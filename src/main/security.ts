@@ -148,3 +148,31 @@ export function parseArticleLink(value: string): { articleId: number; start: num
   const end = num('end');
   return { articleId: Number(id[1]), ...(start !== null && end !== null && end > start ? { start, end } : { start: null, end: null }) };
 }
+
+/**
+ * The article formats Wirebench imports (src/engine/ingest/parsers/index.ts; a unit test keeps
+ * the two lists equal). Only such a file is ever handed to the system to open: never a
+ * program, a script or a shortcut, whatever the database says.
+ */
+export const OPENABLE_SOURCE_EXTENSIONS: ReadonlySet<string> = new Set([
+  '.txt', '.text', '.md', '.markdown', '.html', '.htm', '.xhtml', '.docx', '.pdf', '.eml', '.mbox',
+  '.xml', '.rss', '.atom', '.sgm', '.sgml', '.jsonl', '.ndjson', '.csv', '.tsv',
+]);
+
+export type SourceFileDecision = { ok: true; path: string } | { ok: false; error: WbError };
+
+/**
+ * "Open source file" / "Show in folder": the path comes from the engine (the article's stored
+ * source), never from the page; it must be absolute, an article format, and an existing
+ * regular file. `isFile` is fs-backed in the shell and a stand-in in tests.
+ */
+export function sourceFileDecision(storedPath: unknown, isFile: (p: string) => boolean): SourceFileDecision {
+  if (typeof storedPath !== 'string' || storedPath.length === 0) return { ok: false, error: { code: 'not_found', message: 'This article was not imported from a file.' } };
+  const absolute = storedPath.startsWith('/') || /^[A-Za-z]:[\\/]/.test(storedPath) || storedPath.startsWith('\\\\');
+  if (!absolute || storedPath.includes('\0') || storedPath.length > 4096) return { ok: false, error: { code: 'forbidden', message: 'The stored source path is not an absolute file path.' } };
+  const base = storedPath.split(/[\\/]/).pop() ?? '';
+  const dot = base.lastIndexOf('.');
+  if (dot <= 0 || !OPENABLE_SOURCE_EXTENSIONS.has(base.slice(dot).toLowerCase())) return { ok: false, error: { code: 'forbidden', message: `Wirebench opens only article files, not ${base}.` } };
+  if (!isFile(storedPath)) return { ok: false, error: { code: 'not_found', message: `The source file is no longer there: ${storedPath}` } };
+  return { ok: true, path: storedPath };
+}

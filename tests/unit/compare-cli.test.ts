@@ -49,3 +49,40 @@ describe('wirebench compare', () => {
     expect(missing.stderr).toBe('wirebench: There is no article 1.\n');
   });
 });
+
+describe('wirebench similar', () => {
+  it('lists the near-duplicate first, as JSON and as text, and obeys --limit', () => {
+    const data = tempDir();
+    expect(run(['import', FIXTURES, '--data-dir', data]).status).toBe(0);
+    const hits = JSON.parse(run(['search', 'ferry crews', '--sort', 'date', '--data-dir', data, '--json']).stdout).hits as { id: number }[];
+    const [update, original] = [hits[0]!.id, hits[1]!.id];
+    const result = run(['similar', String(original), '--data-dir', data, '--json']);
+    expect(result.status).toBe(0);
+    const json = JSON.parse(result.stdout);
+    expect(json.id).toBe(original);
+    expect(json.articles[0]).toMatchObject({ id: update, kind: 'near_duplicate', version_note: 'UPDATE 1' });
+    expect(json.articles[0].score).toBeGreaterThanOrEqual(0.6);
+    expect(json.articles.map((a: { id: number }) => a.id)).not.toContain(original);
+    for (const a of json.articles) {
+      expect(a.score).toBeGreaterThan(0);
+      expect(a.score).toBeLessThanOrEqual(1);
+    }
+    expect(json.terms.length).toBeGreaterThan(0);
+
+    const one = JSON.parse(run(['similar', String(original), '--limit', '1', '--data-dir', data, '--json']).stdout);
+    expect(one.articles).toHaveLength(1);
+    const text = run(['similar', String(original), '--data-dir', data]).stdout;
+    expect(text).toMatch(new RegExp(`^ *\\d+%  #${update}  Ferry crews walk out over pay, stranding island travellers \\[UPDATE 1\\]  .*near-duplicate$`, 'm'));
+  });
+
+  it('refuses bad arguments clearly', () => {
+    const data = tempDir();
+    expect(run(['similar', '--data-dir', data]).status).toBe(2);
+    const bad = run(['similar', '1', '--limit', '0', '--data-dir', data]);
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toMatch(/--limit must be a whole number from 1 to 100/);
+    const missing = run(['similar', '7', '--data-dir', data]);
+    expect(missing.status).toBe(1);
+    expect(missing.stderr).toBe('wirebench: There is no article 7.\n');
+  });
+});

@@ -214,3 +214,37 @@ describe('the PDF print window', () => {
     expect(prefs.preload).toBeUndefined();
   });
 });
+
+describe('opening an article source file', () => {
+  it('accepts only an absolute, existing article file from the engine', async () => {
+    const { sourceFileDecision, OPENABLE_SOURCE_EXTENSIONS } = await import('../../src/main/security.ts');
+    const { SUPPORTED_EXTENSIONS } = await import('../../src/engine/ingest/parsers/index.ts');
+    expect([...OPENABLE_SOURCE_EXTENSIONS].sort()).toEqual([...SUPPORTED_EXTENSIONS].sort());
+    const dir = suiteTempDir('source-file');
+    const file = path.join(dir, 'story.txt');
+    fs.writeFileSync(file, 'text');
+    const isFile = (p: string): boolean => fs.statSync(p, { throwIfNoEntry: false })?.isFile() === true;
+    expect(sourceFileDecision(file, isFile)).toEqual({ ok: true, path: file });
+    expect(sourceFileDecision('C:\\News\\story.docx', () => true)).toEqual({ ok: true, path: 'C:\\News\\story.docx' });
+    const refused: Array<[unknown, string]> = [
+      [null, 'not_found'],
+      ['', 'not_found'],
+      ['story.txt', 'forbidden'],
+      ['../story.txt', 'forbidden'],
+      ['/usr/bin/xcalc', 'forbidden'],
+      ['C:\\Windows\\System32\\calc.exe', 'forbidden'],
+      ['/home/u/Desktop/evil.desktop', 'forbidden'],
+      ['/tmp/run.sh', 'forbidden'],
+      ['/tmp/x.txt\0.exe', 'forbidden'],
+      ['/tmp/.txt', 'forbidden'],
+      [path.join(dir, 'gone.txt'), 'not_found'],
+      [dir + '/sub.txt', 'not_found'],
+    ];
+    fs.mkdirSync(path.join(dir, 'sub.txt'));
+    for (const [p, code] of refused) {
+      const decision = sourceFileDecision(p, isFile);
+      expect(decision.ok, String(p)).toBe(false);
+      if (!decision.ok) expect(decision.error.code, String(p)).toBe(code);
+    }
+  });
+});

@@ -143,6 +143,25 @@ describe('src/main/index.ts wires every defence', () => {
   });
 });
 
+describe('source files', () => {
+  it('hands the system only a path read from the engine and checked by sourceFileDecision', () => {
+    const opens = [...callsTo(main, /^shell\.openPath$/), ...callsTo(main, /^shell\.showItemInFolder$/)];
+    expect(opens).toHaveLength(2);
+    for (const open of opens) {
+      expect(open.arguments[0]!.getText(main)).toBe('decision.path');
+      let fn: ts.Node | undefined = open.parent;
+      while (fn && !ts.isFunctionDeclaration(fn)) fn = fn.parent;
+      expect(fn, open.getText(main)).toBeDefined();
+      const text = fn!.getText(main);
+      // The path is the engine's (article.get on the id), decided before anything opens.
+      expect(text).toMatch(/const found = await started\.call\('article\.get', \{ id \}\);/);
+      expect(text).toMatch(/const decision = sourceFileDecision\(\(found\.result as \{ path\?: unknown \}\)\.path,/);
+      expect(text).toMatch(/if \(!decision\.ok\) return/);
+      expect(text.indexOf('if (!decision.ok) return')).toBeLessThan(text.indexOf(open.getText(main)));
+    }
+  });
+});
+
 describe('src/preload/index.ts exposes no raw ipcRenderer', () => {
   it('exposes exactly window.wirebench = { call, on }', () => {
     const exposes = callsTo(preload, /^contextBridge\.exposeInMainWorld$/);

@@ -12,6 +12,7 @@ import { searchCommand } from './search.ts';
 import { historyCommand, reindexCommand, searchesCommand, variantsCommand } from './searches.ts';
 import { serveCommand } from './serve.ts';
 import { showCommand } from './show.ts';
+import { similarCommand } from './similar.ts';
 import { statsCommand } from './stats.ts';
 
 export const COMMANDS: Command[] = [
@@ -22,6 +23,7 @@ export const COMMANDS: Command[] = [
   variantsCommand,
   showCommand,
   compareCommand,
+  similarCommand,
   statsCommand,
   quotesCommand,
   collectionCommand,

@@ -7,6 +7,7 @@ import { CompareMatrixView } from './components/compare-matrix.tsx';
 import { ComparePicker } from './components/compare-picker.tsx';
 import { CompareTray } from './components/compare-tray.tsx';
 import { CompareView } from './components/compare-view.tsx';
+import { VersionsView } from './components/versions-view.tsx';
 import { CorpusHealthBanner } from './components/corpus-health-banner.tsx';
 import { EmptyState } from './components/empty-state.tsx';
 import { ExportDialog } from './components/export-dialog.tsx';
@@ -35,7 +36,7 @@ import { useSearchFilters } from './hooks/use-search-filters.ts';
 export type View = ViewName;
 
 /** Within the articles view: the result list and reader, or a comparison opened from them. */
-type ArticlesMode = { kind: 'list' } | { kind: 'compare'; a: number; b: number } | { kind: 'matrix'; ids: number[] };
+type ArticlesMode = { kind: 'list' } | { kind: 'compare'; a: number; b: number } | { kind: 'matrix'; ids: number[] } | { kind: 'versions'; id: number };
 
 type Dialog = { kind: 'import'; paths: string[] } | { kind: 'about' } | { kind: 'export' } | { kind: 'compare-with'; article: ArticleMeta } | null;
 
@@ -189,12 +190,15 @@ export function App() {
                 picked={picked}
                 onTogglePicked={togglePicked}
                 onCompareWith={compareWith}
+                onCompare={(a, b) => compare({ kind: 'compare', a, b })}
+                onVersions={(article) => compare({ kind: 'versions', id: article.id })}
                 openRequest={openRequest}
               />
             </div>
             {mode.kind === 'compare' && (
               <CompareView a={mode.a} b={mode.b} version={corpus.version} onSwap={() => setMode({ kind: 'compare', a: mode.b, b: mode.a })} onClose={backToList} onOpen={openInReader} />
             )}
+            {mode.kind === 'versions' && <VersionsView articleId={mode.id} version={corpus.version} onClose={backToList} onOpen={openInReader} />}
             {mode.kind === 'matrix' && <CompareMatrixView ids={mode.ids} version={corpus.version} onPair={(a, b) => setMode({ kind: 'compare', a, b })} onClose={backToList} />}
           </>
         )}

@@ -85,9 +85,39 @@ export interface CorpusStats {
   latest: string | null;
 }
 
+/** An article like the asked-for one: a near-duplicate from its group, or related by shared rare words. */
+export interface SimilarArticle extends ArticleMeta {
+  versionNote: string | null;
+  /**
+   * 0..1. For a near-duplicate, the estimated share of word shingles in common; for a related
+   * article, its BM25 score for the article's most distinctive words relative to the
+   * article's own score for them.
+   */
+  score: number;
+  kind: 'near-duplicate' | 'related';
+}
+
+export interface SimilarResult {
+  /** Near-duplicates first (most similar first), then related articles, best first. */
+  articles: SimilarArticle[];
+  /** The distinctive words (index keys) the related articles were found by. */
+  terms: string[];
+  tookMs: number;
+}
+
 export interface CorpusMethods {
   'corpus.stats': { args: Record<string, never>; result: CorpusStats };
   'article.get': { args: ArticleGetArgs; result: ArticleWithMatches };
   /** The article's near-duplicate group with each member's similarity to it. */
   'article.nearDuplicates': { args: { id: number }; result: NearDuplicatesResult };
+  /** Articles like this one: its near-duplicates, then more-like-this by shared rare words. */
+  'article.similar': { args: { id: number; limit?: number }; result: SimilarResult };
+  /**
+   * Desktop app only (other shells answer "unsupported"): opens the file the article was
+   * imported from with the system's default application. The path is the one stored with the
+   * article; the caller names only the article.
+   */
+  'article.openSource': { args: { id: number }; result: { path: string } };
+  /** Desktop app only: shows the article's source file in the system's file manager. */
+  'article.revealSource': { args: { id: number }; result: { path: string } };
 }

@@ -12,6 +12,10 @@ export class ComparePage {
   readonly tray: Locator;
   readonly matrix: Locator;
   readonly picker: Locator;
+  readonly versionsBar: Locator;
+  readonly versionPosition: Locator;
+  readonly nextVersion: Locator;
+  readonly previousVersion: Locator;
 
   constructor(page: Page) {
     this.page = page;
@@ -24,6 +28,10 @@ export class ComparePage {
     this.tray = page.getByTestId('compare-tray');
     this.matrix = page.getByTestId('compare-matrix');
     this.picker = page.getByTestId('compare-picker');
+    this.versionsBar = page.getByRole('navigation', { name: 'Versions' });
+    this.versionPosition = page.getByTestId('versions-position');
+    this.nextVersion = page.getByRole('button', { name: 'Next version' });
+    this.previousVersion = page.getByRole('button', { name: 'Previous version' });
   }
 
   /** The headline shown at the top of side A or B. */

@@ -1,7 +1,7 @@
 // Two articles side by side: paragraphs aligned row by row (so both columns scroll as one),
 // shared passages tinted in both, word changes marked inside changed paragraphs, moved and
 // one-sided paragraphs labelled, quotes that differ called out, and a summary line.
-import { useMemo } from 'react';
+import { useMemo, type ReactNode } from 'react';
 import type { AlignedRow, CompareResult, CompareSide, QuotedPassage } from '../api/index.ts';
 import { useComparison } from '../hooks/use-comparison.ts';
 import { dateTimeAttribute, formatPublished } from '../lib/dates.ts';
@@ -12,12 +12,15 @@ export interface CompareViewProps {
   a: number;
   b: number;
   version: number;
-  onSwap(): void;
+  /** Without it (versions, which keep their time order) there is no swap button. */
+  onSwap?(): void;
   onClose(): void;
   onOpen(id: number): void;
+  /** A bar shown under the header (the versions stepper). */
+  above?: ReactNode;
 }
 
-export function CompareView({ a, b, version, onSwap, onClose, onOpen }: CompareViewProps) {
+export function CompareView({ a, b, version, onSwap, onClose, onOpen, above }: CompareViewProps) {
   const { result, error } = useComparison(a, b, version);
   return (
     <section className="compare" aria-label="Comparison">
@@ -29,10 +32,13 @@ export function CompareView({ a, b, version, onSwap, onClose, onOpen }: CompareV
           {result ? result.summary.text : error ? '' : 'Comparing…'}
         </p>
         <Legend />
-        <button type="button" className="button" onClick={onSwap} title="Put B on the left and A on the right">
-          <SwapIcon /> Swap sides
-        </button>
+        {onSwap && (
+          <button type="button" className="button" onClick={onSwap} title="Put B on the left and A on the right">
+            <SwapIcon /> Swap sides
+          </button>
+        )}
       </header>
+      {above}
       {error && (
         <p className="compare-error" role="alert">
           <AlertIcon size={16} /> These articles could not be compared: {error}

@@ -121,3 +121,10 @@ export const CompareIcon = (p: IconProps) => (
     <rect x="13.5" y="4" width="7.5" height="16" rx="1.5" />
   </Icon>
 );
+
+export const CopyIcon = (p: IconProps) => (
+  <Icon {...p}>
+    <rect x="9" y="9" width="11" height="11" rx="2" />
+    <path d="M5 15V6a2 2 0 0 1 2-2h8" />
+  </Icon>
+);

@@ -23,11 +23,13 @@ export interface SearchViewProps {
   picked: ArticleMeta[];
   onTogglePicked(article: ArticleMeta): void;
   onCompareWith(article: ArticleMeta): void;
+  onCompare(a: number, b: number): void;
+  onVersions(article: ArticleMeta): void;
   /** Open this article in the reader (from another view, or a headline suggestion). */
   openRequest: { id: number; at: number } | null;
 }
 
-export function SearchView({ search, facets, version, attribution, listRef, filtered, onClearFilters, onShowSources, collect, picked, onTogglePicked, onCompareWith, openRequest }: SearchViewProps) {
+export function SearchView({ search, facets, version, attribution, listRef, filtered, onClearFilters, onShowSources, collect, picked, onTogglePicked, onCompareWith, onCompare, onVersions, openRequest }: SearchViewProps) {
   const [active, setActive] = useState(0);
   const [openId, setOpenId] = useState<number | null>(null);
   useEffect(() => {
@@ -71,7 +73,8 @@ export function SearchView({ search, facets, version, attribution, listRef, filt
         attribution={attribution}
         onShowSources={onShowSources}
         collect={collect}
-        compare={{ picked, onTogglePicked, onCompareWith }}
+        compare={{ picked, onTogglePicked, onCompareWith, onCompare, onVersions }}
+        onOpenArticle={setOpenId}
       />
     </div>
   );
