@@ -97,7 +97,7 @@ export function topIndexes(scores: number[], k: number): number[] {
  * to score: reading one entry of a posting list (bm25()'s IDF pass), checking one candidate
  * article for a phrase or NEAR, scoring one row in SQL, and scoring one row handed to JS.
  */
-const COST = { posting: 0.03, phraseCandidate: 0.15, scoredRow: 1, returnedRow: 2, windowRow: 0.3 };
+const COST = { posting: 0.05, phraseCandidate: 0.02, scoredRow: 1, returnedRow: 2, windowRow: 0.3 };
 
 function unitsCost(units: ScoringUnit[], rows: number, windowRows: number): number {
   return windowRows * COST.windowRow + units.reduce((n, u) => n + u.docs, 0) * COST.posting + rows * COST.returnedRow;
@@ -259,18 +259,19 @@ export class SearchService {
           order = 'date';
           common = true;
         }
-        if (order === 'relevance' && units.length === all.length && this.scoring !== 'units' && isPlain(q.params.match, q.compiled.heavy)) {
-          // Words only, none of them costly to score: bm25() over the query itself, in SQL.
+        if (order === 'date' || (units.length === all.length && this.scoring !== 'units' && isPlain(q.params.match, q.compiled.heavy))) {
+          // Date order, or words only, none of them costly to score (bm25() over the query
+          // itself, in SQL): the count of the newest matches is all the planner needs.
           const w = this.statements.window.get({ ...q.params, cap: q.cap }) as Window;
           ({ total, totalExact } = this.totalFrom(q, w));
-          if (total > 0) ({ rows: ids, rankedAmong } = this.rankedByQuery(q, w, limit, offset));
+          if (total > 0 && order === 'date') ids = (this.statements.byDateIds.all({ ...q.params, limit, offset }) as number[]).map((id) => ({ id, score: null }));
+          else if (total > 0) ({ rows: ids, rankedAmong } = this.rankedByQuery(q, w, limit, offset));
         } else {
           // One pass over at most `cap` newest matches gives the count (or the basis of an
           // estimate), the ids to rank, and where the ranking window starts.
           const window = this.windowOf(q);
           ({ total, totalExact } = this.totalFrom(q, window));
-          if (total > 0 && order === 'date') ids = this.byDate(q, window, limit, offset);
-          else if (total > 0) ({ rows: ids, rankedAmong } = this.ranked(q, window, all, limit, offset));
+          if (total > 0) ({ rows: ids, rankedAmong } = this.ranked(q, window, all, limit, offset));
         }
       }
       const hits = ids.map(({ id, score }) => this.hit(id, score, q.compiled.marks)).filter((h): h is SearchHit => h !== null);
@@ -291,12 +292,6 @@ export class SearchService {
   private windowOf(q: PreparedQuery): IdWindow {
     const rows = this.statements.windowIds.all({ ...q.params, cap: q.cap }) as Array<[number, number]>;
     return { n: rows.length, bucket: rows.length ? rows[rows.length - 1]![1] : null, newest: rows.length ? rows[0]![1] : null, rows };
-  }
-
-  /** Date order: the page comes straight from the window when it lies inside it. */
-  private byDate(q: PreparedQuery, w: IdWindow, limit: number, offset: number): Array<{ id: number; score: number | null }> {
-    if (offset + limit <= w.n || w.n < q.cap) return w.rows.slice(offset, offset + limit).map(([id]) => ({ id, score: null }));
-    return (this.statements.byDateIds.all({ ...q.params, limit, offset }) as number[]).map((id) => ({ id, score: null }));
   }
 
   /**
