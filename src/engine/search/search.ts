@@ -9,6 +9,15 @@
 //     microsecond a row (close to a second for "said" in a million articles), so the newest
 //     RANK_CAP matches are ranked and the rest follow newest first; the result says so
 //     (`rankedAmong`) and the window shows it.
+//   - FTS5's bm25() first counts, over the whole corpus, the articles holding each phrase of the
+//     query it scores (its IDF): the whole posting list of a common word or a filter token, and
+//     a full evaluation of a phrase or NEAR. That, not the ranking of the window, is most of the
+//     cost at a million articles. So the planner scores either the query itself or only its
+//     positive words (a phrase by its words), each the OR of its keys, over the window's time
+//     range, whichever its cost estimate (COST) finds cheaper; the two give the same scores
+//     wherever the words are all the query scores by (filters carry weight 0, excluded words
+//     score nothing). Words in so large a share of the corpus that their IDF is close to
+//     nothing are not scored at all; a query of nothing else is listed newest first, and says so.
 //   - The total is exact up to COUNT_CAP matches; beyond, it is estimated from how far back in
 //     time the newest COUNT_CAP matches reach (an "about N" the result labels as such), and
 //     `search.count` gives the exact figure on demand.
@@ -21,8 +30,8 @@ import type { Db } from '../db/open.ts';
 import { WbFailure } from '../errors.ts';
 import { dateBound } from '../ingest/dates.ts';
 import { CorpusProfiles, timeOfBucket } from './corpus-profile.ts';
-import { compileQuery, type CompiledQuery, type MarkSpec } from './fts-compile.ts';
-import { bucketOf, FTS_TABLE, ID_BITS, ID_OF_ROWID, MAX_ARTICLE_ID, META_ALL, ROWID_RANGE } from './index-layout.ts';
+import { compileQuery, ftsString, type CompiledQuery, type MarkSpec, type TextField } from './fts-compile.ts';
+import { bucketOf, FTS_TABLE, ID_BITS, ID_OF_ROWID, MAX_ARTICLE_ID, MAX_BUCKET, META_ALL, ROWID_RANGE } from './index-layout.ts';
 import { matchesIn, snippetOf, escapeHtml } from './marks.ts';
 import { stemmerFor } from './normalise.ts';
 import { KeyExpander } from './query-keys.ts';
@@ -47,6 +56,74 @@ const MONTH_CAP = 100;
 /** Recency boost: an article this many days older than the newest match counts half as much extra. */
 const RECENCY_DAYS = 60;
 const DEFAULT_LIMIT = 50;
+/**
+ * A word in at least this many articles, and in COMMON_SHARE of all, is not scored: its IDF is
+ * close to nothing, and bm25() would read its whole posting list (most of the index) to find it.
+ */
+export const COMMON_DOCS = 50_000;
+const COMMON_SHARE = 0.5;
+/** How many of a word's newest matches are counted to estimate how common it is. */
+const COMMON_PROBE = 2_000;
+/** Scoring by the units reads at most this many rows; beyond, the query itself is scored. */
+const SCORE_ROWS = 20_000;
+export const COMMON_NOTICE = 'Every word searched for is in a large share of the articles, so they cannot rank them: newest first.';
+
+/**
+ * The indexes of the `k` highest scores, best first; ties (and unscored matches) keep their
+ * order, which is newest first. A page is a few dozen of thousands, so no full sort.
+ */
+export function topIndexes(scores: number[], k: number): number[] {
+  const n = scores.length;
+  if (k >= n / 4) return [...scores.keys()].sort((a, b) => scores[b]! - scores[a]! || a - b).slice(0, k);
+  const best: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const score = scores[i]!;
+    if (best.length === k && !(score > scores[best[k - 1]!]!)) continue;
+    let lo = 0;
+    let hi = best.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (scores[best[mid]!]! >= score) lo = mid + 1;
+      else hi = mid;
+    }
+    best.splice(lo, 0, i);
+    if (best.length > k) best.pop();
+  }
+  return best;
+}
+
+/**
+ * Relative costs (about microseconds on the benchmark machine) the planner weighs to choose how
+ * to score: reading one entry of a posting list (bm25()'s IDF pass), checking one candidate
+ * article for a phrase or NEAR, scoring one row in SQL, and scoring one row handed to JS.
+ */
+const COST = { posting: 0.05, phraseCandidate: 0.02, scoredRow: 1, returnedRow: 2, windowRow: 0.3 };
+
+function unitsCost(units: ScoringUnit[], rows: number, windowRows: number): number {
+  return windowRows * COST.windowRow + units.reduce((n, u) => n + u.docs, 0) * COST.posting + rows * COST.returnedRow;
+}
+
+export interface ScoringUnit {
+  /** An FTS5 expression: one word's keys, OR-ed. */
+  unit: string;
+  /** How many articles hold it (estimated when many). */
+  docs: number;
+  /** Too common to rank by. */
+  common: boolean;
+}
+
+/**
+ * Whether scoring the query itself with bm25() costs no more than scoring its words: no
+ * metadata filters (their tokens are in a large share of the corpus), exclusions, phrases, NEAR
+ * or wide prefixes, each of which bm25() would evaluate over the whole corpus for its IDF.
+ */
+function isPlain(match: string, heavy: boolean): boolean {
+  return !heavy && !/"[a-z]_|\bNOT\b|NEAR\(/.test(match);
+}
+
+function recencyFactor(newest: number, bucket: number): number {
+  return 1 + RECENCY_DAYS / (RECENCY_DAYS + Math.max(0, newest - bucket) / 86400);
+}
 
 interface Window {
   /** Matches counted (at most the cap). */
@@ -54,6 +131,11 @@ interface Window {
   /** Time part of the oldest and newest of them. */
   bucket: number | null;
   newest: number | null;
+}
+
+/** The window with its matches: [article id, time part], newest first. */
+interface IdWindow extends Window {
+  rows: Array<[number, number]>;
 }
 
 export interface ArticleRow extends ArticleMeta {
@@ -81,9 +163,19 @@ export class SearchService {
   private readonly rankCap: number;
   private readonly facetSample: number;
   private readonly monthCap: number;
+  private readonly commonDocs: number;
+  private readonly scoring: 'cost' | 'units' | 'query';
+  /** Articles per scoring unit (estimated), until the corpus changes. */
+  private readonly unitDocs = new Map<string, number>();
 
-  constructor(db: Db, limits: { rankCap?: number; facetSample?: number; monthCap?: number } = {}) {
+  /**
+   * `commonDocs`: how many articles make a word too common to score (tests lower it); `scoring`:
+   * let the planner choose how to score by cost, or force one way (tests compare the two).
+   */
+  constructor(db: Db, limits: { rankCap?: number; facetSample?: number; monthCap?: number; commonDocs?: number; scoring?: 'cost' | 'units' | 'query' } = {}) {
     this.db = db;
+    this.scoring = limits.scoring ?? 'cost';
+    this.commonDocs = limits.commonDocs ?? COMMON_DOCS;
     this.rankCap = limits.rankCap ?? RANK_CAP;
     this.facetSample = limits.facetSample ?? FACET_SAMPLE;
     this.monthCap = limits.monthCap ?? MONTH_CAP;
@@ -99,6 +191,10 @@ export class SearchService {
       /** The count of up to @cap newest matches and the oldest rowid's time part among them. */
       window: db.prepare(`SELECT count(*) AS n, min(rowid) >> ${ID_BITS} AS bucket, max(rowid) >> ${ID_BITS} AS newest FROM (SELECT rowid FROM ${FTS_TABLE} WHERE ${where} ORDER BY rowid DESC LIMIT @cap)`),
       count: db.prepare(`SELECT count(*) FROM ${FTS_TABLE} WHERE ${where}`).pluck(),
+      /** The @cap newest matches: article id and time part. */
+      windowIds: db.prepare(`SELECT ${ID_OF_ROWID}, rowid >> ${ID_BITS} FROM ${FTS_TABLE} WHERE ${where} ORDER BY rowid DESC LIMIT @cap`).raw(),
+      /** Up to @limit newest rows holding a scoring unit: id, time part, score (higher is better). */
+      scored: db.prepare(`SELECT ${ID_OF_ROWID}, rowid >> ${ID_BITS}, -${BM25} FROM ${FTS_TABLE} WHERE ${where} ORDER BY rowid DESC LIMIT @limit`).raw(),
       /**
        * Up to @cap oldest matches in a range and the time part of the newest of them. FTS5 seeks
        * fast to a lower rowid bound going up, but walks to an upper bound going down, so the
@@ -116,6 +212,7 @@ export class SearchService {
   /** Articles were added or removed: cached corpus figures must be recomputed. */
   corpusChanged(): void {
     this.profiles.invalidate();
+    this.unitDocs.clear();
     this.keys.corpusChanged();
   }
 
@@ -151,36 +248,148 @@ export class SearchService {
       let totalExact = true;
       let ids: Array<{ id: number; score: number | null }> = [];
       let rankedAmong: number | null = null;
+      let order = q.order;
+      let common = false;
       if (q.params.lo <= q.params.hi) {
-        // One pass over at most RANK_CAP newest matches gives the count (or the basis of an
-        // estimate) and where the ranking window starts.
-        const w = this.statements.window.get({ ...q.params, cap: q.cap }) as Window;
-        ({ total, totalExact } = this.totalFrom(q, w));
-        if (total > 0) {
-          if (q.order === 'date') {
-            ids = (this.statements.byDateIds.all({ ...q.params, limit, offset }) as number[]).map((id) => ({ id, score: null }));
-          } else {
-            const r = this.ranked(q, w, limit, offset);
-            ids = r.rows;
-            rankedAmong = r.rankedAmong;
-          }
+        const all = order === 'relevance' ? this.scoringUnits(q) : [];
+        const units = all.filter((u) => !u.common);
+        if (order === 'relevance' && units.length === 0) {
+          // Every word is in a large share of the corpus: it cannot tell articles apart (its
+          // IDF is near zero) and scoring it would mean reading its whole posting list.
+          order = 'date';
+          common = true;
+        }
+        if (order === 'date' || (units.length === all.length && this.scoring !== 'units' && isPlain(q.params.match, q.compiled.heavy))) {
+          // Date order, or words only, none of them costly to score (bm25() over the query
+          // itself, in SQL): the count of the newest matches is all the planner needs.
+          const w = this.statements.window.get({ ...q.params, cap: q.cap }) as Window;
+          ({ total, totalExact } = this.totalFrom(q, w));
+          if (total > 0 && order === 'date') ids = (this.statements.byDateIds.all({ ...q.params, limit, offset }) as number[]).map((id) => ({ id, score: null }));
+          else if (total > 0) ({ rows: ids, rankedAmong } = this.rankedByQuery(q, w, limit, offset));
+        } else {
+          // One pass over at most `cap` newest matches gives the count (or the basis of an
+          // estimate), the ids to rank, and where the ranking window starts.
+          const window = this.windowOf(q);
+          ({ total, totalExact } = this.totalFrom(q, window));
+          if (total > 0) ({ rows: ids, rankedAmong } = this.ranked(q, window, all, limit, offset));
         }
       }
       const hits = ids.map(({ id, score }) => this.hit(id, score, q.compiled.marks)).filter((h): h is SearchHit => h !== null);
+      const repaired = q.notices.length ? `Query repaired: ${q.notices.join('; ')}.` : null;
       return {
         total,
         totalExact,
         hits,
-        order: q.order,
+        order,
         rankedAmong,
-        notice: q.notices.length ? `Query repaired: ${q.notices.join('; ')}.` : null,
+        notice: [repaired, common && total > 0 ? COMMON_NOTICE : null].filter(Boolean).join(' ') || null,
         tookMs: Math.round((performance.now() - started) * 10) / 10,
       };
     });
   }
 
+  /** The newest `cap` matches (ids and time parts, newest first) with their count and span. */
+  private windowOf(q: PreparedQuery): IdWindow {
+    const rows = this.statements.windowIds.all({ ...q.params, cap: q.cap }) as Array<[number, number]>;
+    return { n: rows.length, bucket: rows.length ? rows[rows.length - 1]![1] : null, newest: rows.length ? rows[0]![1] : null, rows };
+  }
+
+  /**
+   * What relevance is scored by: the positive words of the query (a phrase by its words), each
+   * as the OR of its keys, without those that occur in so large a share of the corpus that they
+   * rank nothing. Filters, exclusions and the phrase structure are left to the matching query:
+   * FTS5's bm25() reads the whole posting list of every phrase it scores (for its IDF), which
+   * for a phrase of common words means evaluating the phrase over the whole corpus.
+   */
+  scoringUnits(q: PreparedQuery): ScoringUnit[] {
+    const units = new Set<string>();
+    const add = (field: TextField | null, keys: Iterable<string>, prefixes: string[] = []): void => {
+      const parts = [...prefixes.map((p) => `${ftsString(p)}*`), ...[...keys].map(ftsString)];
+      if (parts.length === 0) return;
+      const expr = parts.length === 1 ? parts[0]! : `(${parts.join(' OR ')})`;
+      units.add(field ? `{${field}} : ${expr}` : expr);
+    };
+    for (const w of q.compiled.marks.words) add(w.field, w.keys, w.prefixes);
+    for (const s of q.compiled.marks.sequences) for (const step of s.steps) add(s.field, step);
+    const total = this.profiles.get().total;
+    return [...units].map((unit) => {
+      const docs = this.docsOf(unit);
+      return { unit, docs, common: docs >= this.commonDocs && docs >= COMMON_SHARE * total };
+    });
+  }
+
+  /**
+   * What scoring the query itself costs (see COST): bm25() reads the posting list of every
+   * word, filter token and excluded word for its IDF, evaluates every phrase and NEAR over the
+   * whole corpus, and then scores the window's matches.
+   */
+  private queryCost(q: PreparedQuery, units: ScoringUnit[], matches: number): number {
+    let cost = matches * COST.scoredRow;
+    for (const u of units) cost += u.docs * COST.posting;
+    for (const m of q.params.match.matchAll(/"([a-z]_[^"]*)"/g)) cost += this.docsOf(m[0]) * COST.posting;
+    if (q.compiled.heavy && units.length) cost += Math.min(...units.map((u) => u.docs)) * COST.phraseCandidate;
+    return cost;
+  }
+
+  /** How many articles a scoring unit is in: exact when few, else estimated from its newest (cached). */
+  private docsOf(unit: string): number {
+    let known = this.unitDocs.get(unit);
+    if (known === undefined) {
+      const params = { match: unit, lo: 0, hi: MAX_BUCKET };
+      const w = this.statements.window.get({ ...params, cap: COMMON_PROBE }) as Window;
+      known = this.totalFrom({ params, cap: COMMON_PROBE } as PreparedQuery, w).total;
+      if (this.unitDocs.size > 10_000) this.unitDocs.clear();
+      this.unitDocs.set(unit, known);
+    }
+    return known;
+  }
+
+  /**
+   * Relevance order. The window's matches are scored by bm25() over the scoring units in the
+   * window's time range (newest first, bounded); matches with none of the units score 0. The
+   * exact order of the old single-statement plan is kept when the units are every positive word.
+   */
+  private ranked(q: PreparedQuery, w: IdWindow, all: ScoringUnit[], limit: number, offset: number): { rows: Array<{ id: number; score: number | null }>; rankedAmong: number | null } {
+    const units = all.filter((u) => !u.common);
+    const capped = w.n >= q.cap && w.bucket !== null;
+    const windowLo = capped ? Math.max(q.params.lo, w.bucket!) : q.params.lo;
+    // Rows holding a scoring unit in the window's time range, expected.
+    const profile = this.profiles.get();
+    const from = timeOfBucket(Math.max(windowLo, 1));
+    const to = timeOfBucket(Math.min(q.params.hi, bucketOf(8_000_000_000)));
+    const share = profile.total === 0 || from === null || to === null ? 1 : Math.min(1, (this.profiles.articlesBetween(from, to) + (windowLo === 0 ? profile.undated : 0)) / profile.total);
+    const expected = units.reduce((n, u) => n + u.docs, 0) * share;
+    const byQuery = this.scoring === 'query' || (this.scoring === 'cost' && this.queryCost(q, all, w.n) <= unitsCost(units, expected, w.n));
+    if (expected > SCORE_ROWS || byQuery) return this.rankedByQuery(q, w, limit, offset);
+    let scores: Map<number, number> | null = null;
+    if (expected <= SCORE_ROWS) {
+      const scored = this.statements.scored.all({ match: units.map((u) => u.unit).join(' OR '), lo: windowLo, hi: q.params.hi, limit: SCORE_ROWS }) as Array<[number, number, number]>;
+      if (scored.length < SCORE_ROWS) {
+        scores = new Map();
+        for (const [id, bucket, score] of scored) scores.set(id, q.recency ? score * recencyFactor(w.newest ?? 0, bucket) : score);
+      }
+    }
+    if (!scores) {
+      // The scoring units are far more frequent in this time range than the query's matches:
+      // score the query itself (exact, and bounded by the window's time range).
+      const statement = q.recency ? this.statements.rankedRecent : this.statements.ranked;
+      const all = statement.all({ ...q.params, lo: windowLo, newest: w.newest ?? 0, limit: -1, offset: 0 }) as Array<{ id: number; score: number }>;
+      scores = new Map(all.map((r) => [r.id, r.score]));
+    }
+    const rows: Array<{ id: number; score: number | null }> = topIndexes(w.rows.map(([id]) => scores.get(id) ?? 0), offset + limit)
+      .slice(offset)
+      .map((i) => ({ id: w.rows[i]![0], score: Math.round((scores.get(w.rows[i]![0]) ?? 0) * 1000) / 1000 }));
+    if (!capped) return { rows, rankedAmong: null };
+    if (rows.length < limit) {
+      // Past the end of the ranked window (paging far down): the older matches follow by date.
+      const older = this.statements.byDateIds.all({ ...q.params, limit: limit - rows.length, offset: w.n + Math.max(0, offset - w.n) }) as number[];
+      rows.push(...older.map((id) => ({ id, score: null })));
+    }
+    return { rows, rankedAmong: w.n };
+  }
+
   /** Relevance order: exact BM25 over small sets, over the newest RANK_CAP matches otherwise. */
-  private ranked(q: PreparedQuery, w: Window, limit: number, offset: number): { rows: Array<{ id: number; score: number | null }>; rankedAmong: number | null } {
+  private rankedByQuery(q: PreparedQuery, w: Window, limit: number, offset: number): { rows: Array<{ id: number; score: number | null }>; rankedAmong: number | null } {
     const statement = q.recency ? this.statements.rankedRecent : this.statements.ranked;
     const extra = { newest: w.newest ?? 0 };
     const round = (rows: Array<{ id: number; score: number }>): Array<{ id: number; score: number | null }> => rows.map((r) => ({ id: r.id, score: Math.round(r.score * 1000) / 1000 }));
