@@ -16,6 +16,7 @@ import { startEngineHost } from '../../src/engine/host/engine-host.ts';
 import { createNodeEngineWorker } from '../../src/engine/host/node-worker.ts';
 import { listBackups, pruneBackups, verifyBackupFile } from '../../src/engine/integrity/backups.ts';
 import { fullCheck, ftsTables } from '../../src/engine/integrity/checks.ts';
+import { quickCheckInChildProcess, quickCheckInWorkerThread } from '../../src/engine/integrity/background-check.ts';
 import { SESSIONS_DIR } from '../../src/engine/integrity/sessions.ts';
 import { FIXTURES, REPO, tempDir } from '../support/temp.ts';
 
@@ -133,7 +134,7 @@ describe('a big corpus', () => {
   const big = { ...quiet, deferCheckAbove: 0 };
   const nextHealth = (engine: Engine): Promise<CorpusHealth> => new Promise((resolve) => engine.on('onCorpusHealth', (h) => resolve(h as CorpusHealth)));
 
-  it('opens at once, answers meanwhile, and is quick_checked in a worker thread', async () => {
+  it('opens at once, answers meanwhile, and is quick_checked off the engine thread', async () => {
     const { dir, articles } = await corpusWithArticles();
     const engine = await openEngine({ dataDir: dir, ...big });
     const checked = nextHealth(engine);
@@ -164,6 +165,18 @@ describe('a big corpus', () => {
     await api.call('backup.restore', { name: backup.name });
     expect((await api.call('corpus.stats', {})).articles).toBe(articles);
     await engine.close();
+  });
+
+  it('is checked the same in a child process (Node shells) and in a worker thread (desktop app)', async () => {
+    const { dir } = await corpusWithArticles();
+    const file = corpusPath(dir);
+    for (const run of [quickCheckInChildProcess, quickCheckInWorkerThread]) expect(await run(file).result).toMatchObject({ kind: 'quick', ok: true, problems: [] });
+    damagePages(file, Math.floor(fs.statSync(file).size / 4096 / 2), 3, 0);
+    for (const run of [quickCheckInChildProcess, quickCheckInWorkerThread]) {
+      const report = await run(file).result;
+      expect(report.ok).toBe(false);
+      expect(report.problems.join('\n')).toMatch(/Tree \d+ page \d+|never used|malformed/);
+    }
   });
 
   it('is checked before opening when small, and always after a crash', async () => {

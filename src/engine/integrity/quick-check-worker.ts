@@ -1,6 +1,7 @@
-// The deferred quick_check of a big corpus (see GuardOptions.deferCheckAbove), in a worker
-// thread of its own so the engine keeps answering meanwhile. Its own read-only connection: in
-// WAL mode it reads a consistent snapshot while the engine goes on working.
+// The deferred quick_check of a big corpus (see GuardOptions.deferCheckAbove), off the engine
+// thread so the engine keeps answering meanwhile: in a child process under Node (the file as
+// argv[2], the report as JSON on stdout), in a worker thread in the desktop app. Its own
+// read-only connection: in WAL mode it reads a consistent snapshot while the engine works.
 import { parentPort, workerData } from 'node:worker_threads';
 import Database from 'better-sqlite3';
 import type { IntegrityReport } from '../../shared/api.ts';
@@ -12,7 +13,7 @@ export interface QuickCheckWorkerData {
 
 export type QuickCheckWorkerResult = { report: IntegrityReport } | { error: string };
 
-const { file } = workerData as QuickCheckWorkerData;
+const { file } = parentPort ? (workerData as QuickCheckWorkerData) : { file: process.argv[2]! };
 const started = Date.now();
 let result: QuickCheckWorkerResult;
 try {
@@ -29,4 +30,5 @@ try {
     ? { report: { kind: 'quick', ok: false, problems: [message], repaired: [], checkedAt: new Date(started).toISOString(), durationMs: Date.now() - started } }
     : { error: message };
 }
-parentPort!.postMessage(result);
+if (parentPort) parentPort.postMessage(result);
+else process.stdout.write(JSON.stringify(result));
