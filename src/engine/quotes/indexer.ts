@@ -22,7 +22,8 @@ export function createQuoteIndexer(db: Db): ArticleIndexer & DerivedData {
   const deleteQuotes = db.prepare('DELETE FROM quotes WHERE article_id = ?');
 
   const add = (article: StoredArticle): void => {
-    const quotes = extractQuotes(article.body);
+    // The importer's workers extract them off this thread (parse-file.ts).
+    const quotes = article.quotes ?? extractQuotes(article.body);
     if (quotes.length === 0) return;
     const publishedAt = sortableTime(article.published);
     for (const q of quotes) {
