@@ -50,7 +50,8 @@ let work: string;
 let round = 0;
 
 beforeAll(() => {
-  engine = createEngine({ dataDir: suiteTempDir(), log: () => {} });
+  // Fuzzing is all parsing (PDF.js above all): two workers, whatever the machine's default.
+  engine = createEngine({ dataDir: suiteTempDir(), log: () => {}, parsers: { size: 2 } });
   api = createClient(engine);
   work = suiteTempDir('wirebench-fuzz-input-');
 });

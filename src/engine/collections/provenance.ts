@@ -13,15 +13,30 @@ export function createProvenanceIndexer(db: Db, changed: (collectionIds: number[
   const orphans = db.prepare(`SELECT id, collection_id AS collectionId, text, start FROM collection_items WHERE status = 'source_removed' AND source_path = ?`);
   const relink = db.prepare(`UPDATE collection_items SET status = 'source_changed', article_id = ?, start = ?, end = ?,
       quote_id = (SELECT q.id FROM quotes q WHERE q.article_id = ? AND q.start = ? AND q.end = ?) WHERE id = ?`);
+  const anyOrphan = db.prepare(`SELECT EXISTS (SELECT 1 FROM collection_items WHERE status = 'source_removed')`).pluck();
+  // During an import batch: whether any item waits for its source, asked once per batch; when
+  // none does, adding an article needs no query at all.
+  let orphansExist: boolean | null = null;
   return {
     name: 'collection provenance',
     remove(article) {
       const ids = linked.all(article.id) as number[];
       if (ids.length === 0) return;
       unlink.run(article.id);
+      if (orphansExist !== null) orphansExist = true;
       changed(ids);
     },
+    begin() {
+      orphansExist = anyOrphan.get() === 1;
+    },
+    flush() {
+      orphansExist = null;
+    },
+    discard() {
+      orphansExist = null;
+    },
     add(article) {
+      if (orphansExist === false) return;
       const path = pathOf.get(article.id) as string | null | undefined;
       if (!path) return;
       const items = orphans.all(path) as Array<{ id: number; collectionId: number; text: string; start: number }>;

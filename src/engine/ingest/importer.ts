@@ -218,7 +218,9 @@ export class Importer {
       count(outcome, p, null);
     };
 
-    const writeBatch = db.transaction((batch: Result[]) => {
+    // store.batched: the indexers may hold their writes to the end of the batch (the search
+    // index writes in rowid order then; see ArticleStore.batched).
+    const writeBatch = db.transaction((batch: Result[]) => this.store.batched(() => {
       batchTime = new Date().toISOString();
       for (const result of batch) {
         progress.filesDone++;
@@ -236,7 +238,7 @@ export class Importer {
           }
         }
       }
-    });
+    }));
 
     let status: ImportSummary['status'] = 'completed';
     let message: string | null = null;

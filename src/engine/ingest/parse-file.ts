@@ -6,6 +6,8 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { ColumnMapping } from '../../shared/api.ts';
+import { extractQuotes, type ExtractedQuote } from '../quotes/extract.ts';
+import { prepareEntry, type PreparedEntry } from '../search/fts-indexer.ts';
 import { contentHash } from '../store/articles.ts';
 import { declaredCharset, decodeText } from './decode.ts';
 import { detectLanguage } from './language.ts';
@@ -28,6 +30,10 @@ export interface ReadyArticle extends ParsedArticle {
   contentHash: string;
   /** Near-duplicate signature, computed here to spare the engine thread; null when too short. */
   minhash: Int32Array | null;
+  /** The search index entry (prepareEntry), computed here to spare the engine thread. */
+  searchEntry: PreparedEntry;
+  /** The body's quotes (extractQuotes), extracted here to spare the engine thread. */
+  quotes: ExtractedQuote[];
 }
 
 export type ParseOutcome =
@@ -120,13 +126,17 @@ export async function parseFile(request: ParseRequest): Promise<ParseOutcome> {
     const headline = a.headline.replace(/\s+/g, ' ').trim();
     const body = a.body.trim();
     if (!headline && !body) continue;
+    const language = a.language ?? detectLanguage(`${headline}\n${body}`);
     articles.push({
       ...a,
       headline,
       body,
-      language: a.language ?? detectLanguage(`${headline}\n${body}`),
+      language,
       contentHash: contentHash(headline, body),
       minhash: signature(headline, body),
+      // Derived from exactly the fields the engine stores, so the indexers can take them as they are.
+      searchEntry: prepareEntry({ id: 0, headline, body, published: a.published, place: a.place, agency: a.agency, language }),
+      quotes: extractQuotes(body),
     });
   }
   if (articles.length === 0) return { status: 'skipped', path: file, reason: 'no article found in the file' };

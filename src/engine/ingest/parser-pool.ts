@@ -20,7 +20,7 @@ const STARTUP_MS = 60_000;
 const PREFETCH = 4;
 
 export interface PoolOptions {
-  /** Worker threads (default: one per core, at least 2, at most 4). */
+  /** Worker threads (default: one per core but the engine thread's, at least 1, at most 4). */
   size?: number;
   /** Time one file may take, in ms (default 30 s). */
   timeoutMs?: number;
@@ -72,7 +72,9 @@ export class ParserPool {
   private startFailures = 0;
 
   constructor(options: PoolOptions = {}) {
-    this.size = options.size ?? Math.max(2, Math.min(4, os.availableParallelism()));
+    // The engine thread is busy writing throughout an import, so it keeps a core of its own:
+    // on 2 cores, a second worker only competed with it and cost ~70 MB.
+    this.size = options.size ?? Math.max(1, Math.min(4, os.availableParallelism() - 1));
     this.timeoutMs = options.timeoutMs ?? 30_000;
     this.memoryMb = options.memoryMb ?? 512;
     this.url = parseWorkerUrl();

@@ -22,7 +22,8 @@ export function createQuoteIndexer(db: Db): ArticleIndexer & DerivedData {
   const deleteQuotes = db.prepare('DELETE FROM quotes WHERE article_id = ?');
 
   const add = (article: StoredArticle): void => {
-    const quotes = extractQuotes(article.body);
+    // The importer's workers extract them off this thread (parse-file.ts).
+    const quotes = article.quotes ?? extractQuotes(article.body);
     if (quotes.length === 0) return;
     const publishedAt = sortableTime(article.published);
     for (const q of quotes) {
@@ -46,6 +47,10 @@ export function createQuoteIndexer(db: Db): ArticleIndexer & DerivedData {
       for (const r of rows) deleteFts.run(r.id, r.text, r.speaker ?? '');
       if (rows.length) deleteQuotes.run(article.id);
     },
+    // During an import batch, names already resolved are remembered (persons.ts).
+    begin: () => persons.startBatch(),
+    flush: () => persons.endBatch(),
+    discard: () => persons.endBatch(),
     clear() {
       db.exec(`DELETE FROM quotes; INSERT INTO quotes_fts (quotes_fts) VALUES ('delete-all'); DELETE FROM person_aliases; DELETE FROM persons;`);
     },

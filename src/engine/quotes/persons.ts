@@ -19,6 +19,13 @@ export class Persons {
   private readonly upgrade;
   private readonly addAlias;
   private readonly setDescription;
+  /**
+   * Within one import batch (startBatch .. endBatch): full names already resolved through their
+   * own key, with whether the person has a description. Such a name keeps its person (only
+   * surname-only records are ever upgraded) and its alias row exists, so the next meeting needs
+   * no query. Scoped to the batch because a failed batch rolls its persons back.
+   */
+  private known: Map<string, { id: number; described: boolean }> | null = null;
 
   constructor(db: Db) {
     this.byKey = db.prepare('SELECT id, name, description FROM persons WHERE key = ?');
@@ -30,13 +37,30 @@ export class Persons {
     this.setDescription = db.prepare('UPDATE persons SET description = ? WHERE id = ? AND description IS NULL');
   }
 
+  startBatch(): void {
+    this.known = new Map();
+  }
+
+  endBatch(): void {
+    this.known = null;
+  }
+
   /** The person for a name as met in an article, created if new. */
   resolve(name: string, description: string | null): number | null {
     const key = foldName(name);
     if (!key) return null;
+    const hit = this.known?.get(key);
+    if (hit) {
+      if (description && !hit.described) {
+        this.setDescription.run(description, hit.id);
+        hit.described = true;
+      }
+      return hit.id;
+    }
     const parts = key.split(' ');
     const surnameKey = parts.at(-1)!;
-    let person = (this.byKey.get(key) as PersonRow | undefined) ?? this.uniqueAlias(key);
+    const own = this.byKey.get(key) as PersonRow | undefined;
+    let person = own ?? this.uniqueAlias(key);
     if (!person && parts.length > 1) {
       // A full name: take over a record that so far knew only the surname.
       const same = this.bySurname.all(surnameKey) as Array<PersonRow & { key: string }>;
@@ -54,10 +78,12 @@ export class Persons {
     if (!person) {
       const id = Number(this.insert.run(name, key, surnameKey, description).lastInsertRowid);
       this.addAlias.run(key, id, name);
+      if (parts.length > 1) this.known?.set(key, { id, described: description !== null && description !== '' });
       return id;
     }
     this.addAlias.run(key, person.id, name);
     if (description && !person.description) this.setDescription.run(description, person.id);
+    if (own && parts.length > 1) this.known?.set(key, { id: person.id, described: Boolean(description || person.description) });
     return person.id;
   }
 

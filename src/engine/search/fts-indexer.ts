@@ -58,19 +58,54 @@ export function createFtsIndexer(db: Db): FtsIndexer {
   const remove = db.prepare(`INSERT INTO ${FTS_TABLE} (${FTS_TABLE}, rowid, headline, body, meta) VALUES ('delete', ${ROWID_OF}, @headline, @body, @meta)`);
   const addWord = db.prepare('INSERT OR IGNORE INTO search_vocab (word, key) VALUES (?, ?)');
 
+  const write = (row: Row): void => void insert.run(row);
+  // Rows held during a batch (begin .. flush), written in rowid order at the end: FTS5 writes
+  // its pending data out as a new segment whenever a rowid is lower than the one before, and
+  // the rowid's time part (index-layout.ts) makes import order far from rowid order.
+  let held: Row[] | null = null;
+  const writeHeld = (): void => {
+    if (!held || held.length === 0) return;
+    held.sort((a, b) => a.bucket - b.bucket || a.id - b.id);
+    for (const row of held) write(row);
+    held.length = 0;
+  };
+
   const addPrepared = (article: StoredArticle, entry: PreparedEntry): void => {
     if (article.id > MAX_ARTICLE_ID) throw new Error(`article id ${article.id} is beyond what the search index can hold`);
-    insert.run({ bucket: entry.bucket, id: article.id, headline: entry.headline, body: entry.body, meta: entry.meta });
+    const row = { bucket: entry.bucket, id: article.id, headline: entry.headline, body: entry.body, meta: entry.meta };
+    if (held) held.push(row);
+    else write(row);
     for (const [word, key] of entry.vocabulary) addWord.run(word, key);
   };
 
   return {
     name: 'search index',
-    add: (article) => addPrepared(article, prepareEntry(article)),
+    // The importer's workers prepare the entry off this thread (parse-file.ts).
+    add: (article) => addPrepared(article, article.searchEntry ?? prepareEntry(article)),
     addPrepared,
     remove: (article) => {
+      // Held rows go first, so a row added and removed in one batch is gone at the end.
+      writeHeld();
       const entry = prepareEntry(article);
       remove.run({ bucket: entry.bucket, id: article.id, headline: entry.headline, body: entry.body, meta: entry.meta });
     },
+    begin: () => {
+      held = [];
+    },
+    flush: () => {
+      writeHeld();
+      held = null;
+    },
+    discard: () => {
+      held = null;
+    },
   };
+}
+
+interface Row {
+  bucket: number;
+  id: number;
+  headline: string;
+  body: string;
+  meta: string;
 }

@@ -5,6 +5,8 @@ import { createHash } from 'node:crypto';
 import type { Article, ArticleMeta } from '../../shared/api.ts';
 import type { Db } from '../db/open.ts';
 import { sortableTime } from '../ingest/dates.ts';
+import type { ExtractedQuote } from '../quotes/extract.ts';
+import type { PreparedEntry } from '../search/fts-indexer.ts';
 import type { ArticleIndexer, StoredArticle } from './indexers.ts';
 
 export interface NewArticle {
@@ -26,6 +28,10 @@ export interface NewArticle {
   contentHash?: string;
   /** The near-duplicate signature, when the caller computed it already (see StoredArticle). */
   minhash?: Int32Array | null;
+  /** The search index entry, when the caller prepared it already (see StoredArticle). */
+  searchEntry?: PreparedEntry;
+  /** The extracted quotes, when the caller extracted them already (see StoredArticle). */
+  quotes?: ExtractedQuote[];
 }
 
 /** An article as stored, without what other modules derive from it. */
@@ -120,6 +126,8 @@ export class ArticleStore {
       versionNote: article.versionNote ?? null,
     };
     if (article.minhash !== undefined) stored.minhash = article.minhash;
+    if (article.searchEntry !== undefined) stored.searchEntry = article.searchEntry;
+    if (article.quotes !== undefined) stored.quotes = article.quotes;
     this.runIndexers('add', stored);
     return id;
   }
@@ -157,6 +165,30 @@ export class ArticleStore {
       const t = process.hrtime.bigint();
       indexer[op](article);
       this.indexerTime.set(indexer.name, (this.indexerTime.get(indexer.name) ?? 0n) + process.hrtime.bigint() - t);
+    }
+  }
+
+  /**
+   * Runs `fn`, which writes articles inside the caller's transaction, with the indexers allowed
+   * to hold their writes until it returns (see ArticleIndexer.begin). The import writes each
+   * batch this way: the search index then inserts in rowid order, and FTS5 keeps its pending
+   * data in memory only while rowids go up (it writes a segment each time one goes down).
+   */
+  batched<T>(fn: () => T): T {
+    for (const indexer of this.indexers) indexer.begin?.();
+    let done = false;
+    try {
+      const result = fn();
+      for (const indexer of this.indexers) {
+        if (!indexer.flush) continue;
+        const t = this.profile ? process.hrtime.bigint() : 0n;
+        indexer.flush();
+        if (this.profile) this.indexerTime.set(indexer.name, (this.indexerTime.get(indexer.name) ?? 0n) + process.hrtime.bigint() - t);
+      }
+      done = true;
+      return result;
+    } finally {
+      if (!done) for (const indexer of this.indexers) indexer.discard?.();
     }
   }
 
