@@ -3,10 +3,9 @@
 // or runs out of memory is terminated and replaced, its file marked failed with the reason,
 // and the import goes on. Small files travel in batches to keep messages few; when a batch
 // fails, its files are retried one by one so only the culprit fails.
-import fs from 'node:fs';
 import os from 'node:os';
-import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
+import { entryUrl } from '../host/entry-url.ts';
 import type { ParseOutcome, ParseRequest } from './parse-file.ts';
 import type { ParseJob, ParseJobResult, ParseWorkerReady } from './parse-worker.ts';
 
@@ -46,18 +45,9 @@ interface Slot {
   stopping: string | null;
 }
 
-/**
- * Where the parser worker's code is: next to this file when Node runs the TypeScript source,
- * or the parse-worker.js entry of the electron-vite bundle (out/main/), seen from the chunk
- * this code was bundled into (out/main/ or out/main/chunks/).
- */
+/** Where the parser worker's code is (see entryUrl). */
 export function parseWorkerUrl(base: string = import.meta.url): URL {
-  if (base.endsWith('.ts')) return new URL('./parse-worker.ts', base);
-  for (const candidate of ['./parse-worker.js', '../parse-worker.js']) {
-    const url = new URL(candidate, base);
-    if (fs.existsSync(fileURLToPath(url))) return url;
-  }
-  throw new Error(`the parser worker is missing next to ${base}`);
+  return entryUrl('parse-worker', base);
 }
 
 export class ParserPool {

@@ -6,24 +6,15 @@
 // processes (the RunAsNode fuse is off), so there it is a worker thread, and quitting while
 // the first check runs waits for it.
 import { spawn } from 'node:child_process';
-import fs from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { IntegrityReport } from '../../shared/api.ts';
+import { entryUrl } from '../host/entry-url.ts';
 import type { QuickCheckWorkerData, QuickCheckWorkerResult } from './quick-check-worker.ts';
 
-/**
- * Where the worker's code is: next to this file when Node runs the TypeScript source, or the
- * quick-check-worker.js entry of the electron-vite bundle (out/main/), seen from the chunk
- * this code was bundled into (out/main/ or out/main/chunks/).
- */
+/** Where the check's code is (see entryUrl). */
 export function quickCheckWorkerUrl(base: string = import.meta.url): URL {
-  if (base.endsWith('.ts')) return new URL('./quick-check-worker.ts', base);
-  for (const candidate of ['./quick-check-worker.js', '../quick-check-worker.js']) {
-    const url = new URL(candidate, base);
-    if (fs.existsSync(fileURLToPath(url))) return url;
-  }
-  throw new Error(`the quick_check worker is missing next to ${base}`);
+  return entryUrl('quick-check-worker', base);
 }
 
 export interface BackgroundCheck {
