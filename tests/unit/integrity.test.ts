@@ -119,6 +119,19 @@ describe('checks at open', () => {
     await engine.close();
   });
 
+  it('compares an external-content index with its table: a ghost quote in quotes_fts is found and rebuilt', async () => {
+    const { dir } = await corpusWithArticles();
+    const engine = await openEngine({ dataDir: dir, ...quiet });
+    const api = createClient(engine);
+    // An index entry with no quote behind it: FTS5 is consistent in itself, only the
+    // comparison with the quotes table shows it.
+    engine.db.prepare(`INSERT INTO quotes_fts (rowid, text, speaker) VALUES (999999, 'ghost words nobody said', 'Nobody')`).run();
+    expect(await api.call('corpus.check', {})).toMatchObject({ kind: 'full', ok: true, repaired: ['quotes_fts'] });
+    expect(engine.db.prepare(`SELECT count(*) FROM quotes_fts WHERE quotes_fts MATCH 'ghost'`).pluck().get()).toBe(0);
+    expect(await api.call('corpus.check', {})).toMatchObject({ ok: true, repaired: [] });
+    await engine.close();
+  });
+
   it('finds every FTS5 table, including ones other modules add', () => {
     const db = new Database(':memory:');
     db.exec(`CREATE VIRTUAL TABLE a_fts USING fts5(x); CREATE VIRTUAL TABLE "Quotes FTS" USING FTS5(y); CREATE TABLE plain (z)`);
