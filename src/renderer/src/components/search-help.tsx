@@ -1,5 +1,6 @@
 // The query syntax, one click away from the search box. The same table is in the README.
-import { useEffect, useRef, useState } from 'react';
+import { useCallback, useRef, useState } from 'react';
+import { useDismiss } from '../hooks/use-dismiss.ts';
 
 export const SYNTAX: Array<[string, string]> = [
   ['peace talks', 'both words (all words must match)'],
@@ -20,18 +21,7 @@ export const SYNTAX: Array<[string, string]> = [
 export function SearchHelp() {
   const [open, setOpen] = useState(false);
   const ref = useRef<HTMLDivElement>(null);
-  useEffect(() => {
-    if (!open) return;
-    const close = (e: MouseEvent | KeyboardEvent): void => {
-      if (e instanceof KeyboardEvent ? e.key === 'Escape' : !ref.current?.contains(e.target as Node)) setOpen(false);
-    };
-    document.addEventListener('mousedown', close);
-    document.addEventListener('keydown', close);
-    return () => {
-      document.removeEventListener('mousedown', close);
-      document.removeEventListener('keydown', close);
-    };
-  }, [open]);
+  useDismiss(open, ref, useCallback(() => setOpen(false), []));
   return (
     <div className="popover-anchor" ref={ref}>
       <button type="button" className="icon-button search-help-button" aria-label="Search syntax" aria-expanded={open} title="Search syntax" onClick={() => setOpen(!open)}>

@@ -1,7 +1,8 @@
 // Saved searches and the search history, in a menu at the end of the search box: save the
 // current search under a name, run a saved one or a recent one, delete, clear the history.
-import { useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { api, type HistoryEntry, type SavedSearch, type SearchOptions } from '../api/index.ts';
+import { useDismiss } from '../hooks/use-dismiss.ts';
 
 export interface SearchMenuProps {
   query: string;
@@ -27,18 +28,9 @@ export function SearchMenu({ query, options, onApply, onExport, reportError }: S
     api.call('history.list', { limit: 15 }).then((r) => setHistory(r.entries), (e: unknown) => reportError('Could not read the history', e));
   };
 
+  useDismiss(open, ref, useCallback(() => setOpen(false), []));
   useEffect(() => {
-    if (!open) return;
-    refresh();
-    const close = (e: MouseEvent | KeyboardEvent): void => {
-      if (e instanceof KeyboardEvent ? e.key === 'Escape' : !ref.current?.contains(e.target as Node)) setOpen(false);
-    };
-    document.addEventListener('mousedown', close);
-    document.addEventListener('keydown', close);
-    return () => {
-      document.removeEventListener('mousedown', close);
-      document.removeEventListener('keydown', close);
-    };
+    if (open) refresh();
     // refresh reads only stable things
   }, [open]);
 
