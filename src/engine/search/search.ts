@@ -121,6 +121,19 @@ function isPlain(match: string, heavy: boolean): boolean {
   return !heavy && !/"[a-z]_|\bNOT\b|NEAR\(/.test(match);
 }
 
+/**
+ * The statement of the one-pass ranking: rows of [article id, score, window count, oldest and
+ * newest time part of the window]. With `recent`, the score is boosted by recency relative to the
+ * window's newest match, as recencyFactor() does.
+ */
+function onePassSql(where: string, score: string, recent = false): string {
+  const newest = `((SELECT max(r) FROM w) >> ${ID_BITS})`;
+  const scored = recent ? `s * (1.0 + ${RECENCY_DAYS}.0 / (${RECENCY_DAYS}.0 + max(0, ${newest} - (r >> ${ID_BITS})) / 86400.0))` : 's';
+  return `WITH w AS MATERIALIZED (SELECT rowid AS r, ${score} AS s FROM ${FTS_TABLE} WHERE ${where} ORDER BY rowid DESC LIMIT @cap)
+    SELECT r & ${MAX_ARTICLE_ID} AS id, ${scored} AS score, (SELECT count(*) FROM w), ((SELECT min(r) FROM w) >> ${ID_BITS}), ${newest}
+    FROM w ORDER BY score DESC, r DESC LIMIT @limit OFFSET @offset`;
+}
+
 function recencyFactor(newest: number, bucket: number): number {
   return 1 + RECENCY_DAYS / (RECENCY_DAYS + Math.max(0, newest - bucket) / 86400);
 }
@@ -196,6 +209,14 @@ export class SearchService {
       /** Up to @limit newest rows holding a scoring unit: id, time part, score (higher is better). */
       scored: db.prepare(`SELECT ${ID_OF_ROWID}, rowid >> ${ID_BITS}, -${BM25} FROM ${FTS_TABLE} WHERE ${where} ORDER BY rowid DESC LIMIT @limit`).raw(),
       /**
+       * One pass: the @cap newest matches, each scored as it is read, kept in a temporary
+       * b-tree; from it the page (best first, ties newest first), the window's count and span.
+       * Walking the matches once instead of counting them first and scoring them after is a
+       * third to a half of a ranked query's time.
+       */
+      onePass: db.prepare(onePassSql(where, `-${BM25}`)).raw(),
+      onePassRecent: db.prepare(onePassSql(where, `-${BM25}`, true)).raw(),
+      /**
        * Up to @cap oldest matches in a range and the time part of the newest of them. FTS5 seeks
        * fast to a lower rowid bound going up, but walks to an upper bound going down, so the
        * months of the histogram are read upwards.
@@ -259,13 +280,17 @@ export class SearchService {
           order = 'date';
           common = true;
         }
-        if (order === 'date' || (units.length === all.length && this.scoring !== 'units' && isPlain(q.params.match, q.compiled.heavy))) {
-          // Date order, or words only, none of them costly to score (bm25() over the query
-          // itself, in SQL): the count of the newest matches is all the planner needs.
+        if (order === 'date') {
+          // The count of the newest matches is all the planner needs; the page is a short walk.
           const w = this.statements.window.get({ ...q.params, cap: q.cap }) as Window;
           ({ total, totalExact } = this.totalFrom(q, w));
-          if (total > 0 && order === 'date') ids = (this.statements.byDateIds.all({ ...q.params, limit, offset }) as number[]).map((id) => ({ id, score: null }));
-          else if (total > 0) ({ rows: ids, rankedAmong } = this.rankedByQuery(q, w, limit, offset));
+          if (total > 0) ids = (this.statements.byDateIds.all({ ...q.params, limit, offset }) as number[]).map((id) => ({ id, score: null }));
+        } else if (this.scoresQueryItself(q, all, units)) {
+          // bm25() over the query itself costs no more than over its words: one pass ranks the
+          // newest matches and counts them.
+          const one = this.rankedInOnePass(q, limit, offset);
+          ({ total, totalExact } = this.totalFrom(q, one.window));
+          ({ rows: ids, rankedAmong } = one);
         } else {
           // One pass over at most `cap` newest matches gives the count (or the basis of an
           // estimate), the ids to rank, and where the ranking window starts.
@@ -386,6 +411,38 @@ export class SearchService {
       rows.push(...older.map((id) => ({ id, score: null })));
     }
     return { rows, rankedAmong: w.n };
+  }
+
+  /**
+   * Whether to rank by bm25() over the query itself in one pass: always for words only (nothing
+   * costly to score, every word worth scoring), else when its cost (COST) is no more than the
+   * least that scoring the words could cost (the window read, and at least one scored row
+   * handed over per match).
+   */
+  private scoresQueryItself(q: PreparedQuery, all: ScoringUnit[], units: ScoringUnit[]): boolean {
+    if (this.scoring !== 'cost') return this.scoring === 'query';
+    if (units.length === all.length && isPlain(q.params.match, q.compiled.heavy)) return true;
+    return this.queryCost(q, all, q.cap) <= unitsCost(units, q.cap, q.cap);
+  }
+
+  /**
+   * Relevance order in one pass over the newest `cap` matches (onePass); past the ranked
+   * window (paging far down), the older matches follow by date.
+   */
+  private rankedInOnePass(q: PreparedQuery, limit: number, offset: number): { window: Window; rows: Array<{ id: number; score: number | null }>; rankedAmong: number | null } {
+    const statement = q.recency ? this.statements.onePassRecent : this.statements.onePass;
+    const found = statement.all({ ...q.params, cap: q.cap, limit, offset }) as Array<[number, number, number, number, number]>;
+    const rows: Array<{ id: number; score: number | null }> = found.map(([id, score]) => ({ id, score: Math.round(score * 1000) / 1000 }));
+    // No row on this page (nothing matches, or the page is past the window): count separately.
+    const window: Window = found.length ? { n: found[0]![2], bucket: found[0]![3], newest: found[0]![4] } : (this.statements.window.get({ ...q.params, cap: q.cap }) as Window);
+    const capped = window.n >= q.cap && window.bucket !== null;
+    if (!capped) return { window, rows, rankedAmong: null };
+    if (rows.length < limit) {
+      // The older matches in date order: global position p (p >= n) is the p-th newest match.
+      const older = this.statements.byDateIds.all({ ...q.params, limit: limit - rows.length, offset: Math.max(offset, window.n) }) as number[];
+      rows.push(...older.map((id) => ({ id, score: null })));
+    }
+    return { window, rows, rankedAmong: window.n };
   }
 
   /** Relevance order: exact BM25 over small sets, over the newest RANK_CAP matches otherwise. */
