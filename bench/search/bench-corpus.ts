@@ -112,7 +112,7 @@ export async function ensureBenchDb(articles: number): Promise<{ dataDir: string
   log(`bench: loading ${file} into ${dataDir}`);
   const built = await loadJsonl(file, dataDir);
   const db = openCorpus({ dataDir });
-  // Merge the FTS5 segments, as a user's corpus is after `wirebench optimize`-style upkeep.
+  // Merge the FTS5 segments into one, as the engine's upkeep does after a big import (segment-upkeep.ts).
   db.prepare(`INSERT INTO search_fts (search_fts) VALUES ('optimize')`).run();
   db.close();
   fs.writeFileSync(path.join(dataDir, 'done'), JSON.stringify(built));

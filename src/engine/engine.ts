@@ -238,6 +238,11 @@ export class Engine implements Transport {
     return this.session ? this.session.search.indexReady() : Promise.resolve();
   }
 
+  /** Merges the search index's segments now when worth it (it also happens by itself after imports). */
+  mergeIndexSegments(): Promise<void> {
+    return this.session ? this.session.search.mergeSegments() : Promise.resolve();
+  }
+
   private emit<E extends EventName>(event: E, payload: Events[E]): void {
     if (event === 'onCorpusChanged') for (const module of this.session?.modules ?? []) module.corpusChanged?.();
     for (const listener of this.listeners.get(event) ?? []) {

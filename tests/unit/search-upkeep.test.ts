@@ -1,0 +1,94 @@
+// Merging the search index's segments (segment-upkeep.ts): after imports written in many
+// transactions the index has many segments; merging them into one keeps every result and every
+// score, passes FTS5's integrity-check, happens by itself after an import, and is left alone when
+// only a small tail was added.
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createClient, type Client } from '../../src/shared/api.ts';
+import { createEngine, type Engine } from '../../src/engine/engine.ts';
+import { SegmentUpkeep } from '../../src/engine/search/segment-upkeep.ts';
+import { suiteTempDir } from '../support/temp.ts';
+
+let engine: Engine;
+let api: Client;
+let upkeep: SegmentUpkeep;
+const QUERIES = ['oil', 'prices NOT opec', '"central bank"', 'minist*', 'place:LONDON gas', 'said'];
+
+// Our own wire-style copy, varied enough that the index has many terms.
+function article(i: number): { headline: string; body: string; published: string; place: string; agency: string; language: string; sourcePath: null; importRunId: null } {
+  const topics = ['Oil prices rose', 'Gas exports fell', 'The central bank held rates', 'Ministers met on trade', 'OPEC kept output steady'];
+  const places = ['LONDON', 'PARIS', 'MOSCOW', 'KYIV'];
+  const day = String(1 + (i % 28)).padStart(2, '0');
+  const month = String(1 + (Math.floor(i / 28) % 12)).padStart(2, '0');
+  return {
+    headline: `${topics[i % topics.length]} (${i})`,
+    body: `${topics[(i * 3) % topics.length]} on day ${i}, an official said. Word${i} term${i % 97} item${i % 13} ${topics[(i + 1) % topics.length]}.`,
+    published: `2020-${month}-${day}T${String(i % 24).padStart(2, '0')}:00`,
+    place: places[i % places.length]!,
+    agency: i % 2 ? 'Reuters' : 'AP',
+    language: 'en',
+    sourcePath: null,
+    importRunId: null,
+  };
+}
+
+async function results(): Promise<unknown[]> {
+  const out: unknown[] = [];
+  for (const query of QUERIES) {
+    for (const sort of ['relevance', 'date'] as const) {
+      const r = await api.call('search.query', { query, sort, limit: 500 });
+      out.push({ query, sort, total: r.total, hits: r.hits.map((h) => [h.id, h.score]) });
+    }
+  }
+  return out;
+}
+
+const ftsIntegrity = (): void => void engine.db.prepare(`INSERT INTO search_fts (search_fts, rank) VALUES ('integrity-check', 1)`).run();
+
+beforeAll(() => {
+  engine = createEngine({ dataDir: suiteTempDir('wirebench-upkeep-'), log: () => {} });
+  api = createClient(engine);
+  upkeep = new SegmentUpkeep(engine.db, 'search_fts');
+});
+afterAll(async () => engine.close());
+
+describe('merging the search index segments', () => {
+  it('merges many segments into one and changes no result', async () => {
+    // Each insert its own transaction: FTS5 writes a segment per commit and merges only by levels.
+    for (let i = 0; i < 300; i++) engine.store.insert(article(i));
+    const before = upkeep.measure();
+    expect(before.segments).toBeGreaterThan(3);
+    expect(upkeep.needed()).toBe(true);
+    const expected = await results();
+    await engine.mergeIndexSegments();
+    expect(upkeep.measure()).toEqual({ segments: 1, outside: 0 });
+    expect(upkeep.needed()).toBe(false);
+    ftsIntegrity();
+    expect(await results()).toEqual(expected);
+  });
+
+  it('leaves one big segment alone when only a small tail was added', async () => {
+    engine.store.insert(article(1000));
+    const shape = upkeep.measure();
+    expect(shape.segments).toBe(2);
+    expect(shape.outside).toBeLessThan(0.1);
+    expect(upkeep.needed()).toBe(false);
+    await engine.mergeIndexSegments();
+    expect(upkeep.measure().segments).toBe(2);
+  });
+
+  it('merges by itself a little after an import that added a large share', async () => {
+    const folder = suiteTempDir('wirebench-upkeep-files-');
+    for (let i = 0; i < 120; i++) {
+      const a = article(2000 + i);
+      fs.writeFileSync(path.join(folder, `a${i}.txt`), `${a.headline}\n\n${a.place}, ${a.published.slice(0, 10)} (${a.agency}) - ${a.body}\n`);
+    }
+    const summary = await api.call('import.run', { paths: [folder] });
+    expect(summary.imported).toBe(120);
+    expect(upkeep.needed()).toBe(true);
+    await expect.poll(() => upkeep.measure().segments, { timeout: 15_000, interval: 200 }).toBe(1);
+    ftsIntegrity();
+    expect((await api.call('search.query', { query: 'term5', limit: 500 })).total).toBeGreaterThan(0);
+  });
+});
