@@ -36,7 +36,19 @@ export class QuotesPage {
 
   /** Selects a paragraph of the open article by dragging the mouse over it, as a user would. */
   async selectParagraph(index: number): Promise<void> {
-    const box = await this.reader.locator('.reader-body p').nth(index).boundingBox();
+    const paragraph = this.reader.locator('.reader-body p').nth(index);
+    // The reader may still be scrolling to the quote it was opened at: bring the paragraph to
+    // the middle (clear of the sticky bar) until it stays where it is, then drag over it.
+    await expect
+      .poll(async () => {
+        await paragraph.evaluate((el) => el.scrollIntoView({ block: 'center' }));
+        const before = await paragraph.boundingBox();
+        await this.page.evaluate('new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)))');
+        const after = await paragraph.boundingBox();
+        return before !== null && after !== null && before.y === after.y;
+      })
+      .toBe(true);
+    const box = await paragraph.boundingBox();
     if (!box) throw new Error('paragraph not visible');
     await this.page.mouse.move(box.x + 1, box.y + 4);
     await this.page.mouse.down();
