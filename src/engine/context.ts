@@ -21,6 +21,11 @@ export interface EngineModule {
   handlers: Partial<Handlers>;
   /** Called when the set of articles changed (after an import, say): drop cached figures. */
   corpusChanged?(): void;
+  /**
+   * Runs now the upkeep the module otherwise does in the background after imports (merging
+   * its full-text index's segments); resolves when done.
+   */
+  upkeep?(): Promise<void>;
   /** Called when the engine shuts down (stop work, release resources). */
   close?(): Promise<void> | void;
 }

@@ -170,7 +170,7 @@ export class Engine implements Transport {
         createCorpusModule(ctx, search, nearDuplicates),
         createImportModule(ctx, importer, { watch: this.options.watch ?? true }),
         searchModule,
-        createQuotesModule(new QuoteSearch(db)),
+        createQuotesModule(ctx, new QuoteSearch(db)),
         createCollectionsModule(ctx, collections),
         createCompareModule(ctx),
       ];
@@ -238,9 +238,9 @@ export class Engine implements Transport {
     return this.session ? this.session.search.indexReady() : Promise.resolve();
   }
 
-  /** Merges the search index's segments now when worth it (it also happens by itself after imports). */
-  mergeIndexSegments(): Promise<void> {
-    return this.session ? this.session.search.mergeSegments() : Promise.resolve();
+  /** Merges the full-text indexes' segments now when worth it (it also happens by itself after imports). */
+  async mergeIndexSegments(): Promise<void> {
+    await Promise.all((this.session?.modules ?? []).map((m) => m.upkeep?.()));
   }
 
   private emit<E extends EventName>(event: E, payload: Events[E]): void {

@@ -1,7 +1,7 @@
-// Merging the search index's segments (segment-upkeep.ts): after imports written in many
-// transactions the index has many segments; merging them into one keeps every result and every
-// score, passes FTS5's integrity-check, happens by itself after an import, and is left alone when
-// only a small tail was added.
+// Merging the full-text indexes' segments (segment-upkeep.ts): after imports written in many
+// transactions search_fts and quotes_fts have many segments; merging them into one keeps every
+// result and every score, passes FTS5's integrity-check, happens by itself after an import, and
+// is left alone when only a small tail was added.
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -13,6 +13,7 @@ import { suiteTempDir } from '../support/temp.ts';
 let engine: Engine;
 let api: Client;
 let upkeep: SegmentUpkeep;
+let quotesUpkeep: SegmentUpkeep;
 const QUERIES = ['oil', 'prices NOT opec', '"central bank"', 'minist*', 'place:LONDON gas', 'said'];
 
 // Our own wire-style copy, varied enough that the index has many terms.
@@ -23,7 +24,7 @@ function article(i: number): { headline: string; body: string; published: string
   const month = String(1 + (Math.floor(i / 28) % 12)).padStart(2, '0');
   return {
     headline: `${topics[i % topics.length]} (${i})`,
-    body: `${topics[(i * 3) % topics.length]} on day ${i}, an official said. Word${i} term${i % 97} item${i % 13} ${topics[(i + 1) % topics.length]}.`,
+    body: `${topics[(i * 3) % topics.length]} on day ${i}, an official said. Word${i} term${i % 97} item${i % 13} ${topics[(i + 1) % topics.length]}. "We will watch item${i % 13} closely," said Minister Olena Kovalenko.`,
     published: `2020-${month}-${day}T${String(i % 24).padStart(2, '0')}:00`,
     place: places[i % places.length]!,
     agency: i % 2 ? 'Reuters' : 'AP',
@@ -41,15 +42,20 @@ async function results(): Promise<unknown[]> {
       out.push({ query, sort, total: r.total, hits: r.hits.map((h) => [h.id, h.score]) });
     }
   }
+  const quotes = await api.call('quotes.search', { query: 'item7', limit: 500 });
+  out.push({ quotes: quotes.total, ids: quotes.quotes.map((q) => q.id) });
   return out;
 }
 
-const ftsIntegrity = (): void => void engine.db.prepare(`INSERT INTO search_fts (search_fts, rank) VALUES ('integrity-check', 1)`).run();
+const ftsIntegrity = (): void => {
+  for (const table of ['search_fts', 'quotes_fts']) engine.db.prepare(`INSERT INTO ${table} (${table}, rank) VALUES ('integrity-check', 1)`).run();
+};
 
 beforeAll(() => {
   engine = createEngine({ dataDir: suiteTempDir('wirebench-upkeep-'), log: () => {} });
   api = createClient(engine);
   upkeep = new SegmentUpkeep(engine.db, 'search_fts');
+  quotesUpkeep = new SegmentUpkeep(engine.db, 'quotes_fts');
 });
 afterAll(async () => engine.close());
 
@@ -60,9 +66,13 @@ describe('merging the search index segments', () => {
     const before = upkeep.measure();
     expect(before.segments).toBeGreaterThan(3);
     expect(upkeep.needed()).toBe(true);
+    expect(quotesUpkeep.measure().segments).toBeGreaterThan(3);
+    expect(quotesUpkeep.needed()).toBe(true);
     const expected = await results();
+    expect((expected.at(-1) as { quotes: number }).quotes).toBeGreaterThan(0);
     await engine.mergeIndexSegments();
     expect(upkeep.measure()).toEqual({ segments: 1, outside: 0 });
+    expect(quotesUpkeep.measure()).toEqual({ segments: 1, outside: 0 });
     expect(upkeep.needed()).toBe(false);
     ftsIntegrity();
     expect(await results()).toEqual(expected);
@@ -87,7 +97,8 @@ describe('merging the search index segments', () => {
     const summary = await api.call('import.run', { paths: [folder] });
     expect(summary.imported).toBe(120);
     expect(upkeep.needed()).toBe(true);
-    await expect.poll(() => upkeep.measure().segments, { timeout: 15_000, interval: 200 }).toBe(1);
+    expect(quotesUpkeep.needed()).toBe(true);
+    await expect.poll(() => [upkeep.measure().segments, quotesUpkeep.measure().segments], { timeout: 15_000, interval: 200 }).toEqual([1, 1]);
     ftsIntegrity();
     expect((await api.call('search.query', { query: 'term5', limit: 500 })).total).toBeGreaterThan(0);
   });

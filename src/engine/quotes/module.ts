@@ -2,15 +2,22 @@
 import type { EngineContext, EngineModule } from '../context.ts';
 import { exportCollection } from '../briefings/export.ts';
 import type { Collections } from '../collections/service.ts';
+import { SegmentMerger } from '../search/segment-upkeep.ts';
 import type { QuoteSearch } from './search.ts';
 
-export function createQuotesModule(quotes: QuoteSearch): EngineModule {
+export function createQuotesModule(ctx: EngineContext, quotes: QuoteSearch): EngineModule {
+  // The quotes index gets new segments with every import, as the search index does.
+  const merger = new SegmentMerger(ctx.db, 'quotes_fts', { log: ctx.log });
+  merger.schedule();
   return {
     handlers: {
       'quotes.search': (args) => quotes.search(args),
       'quotes.get': ({ id }) => quotes.get(id),
       'quotes.timeline': (args) => quotes.timeline(args),
     },
+    corpusChanged: () => merger.schedule(),
+    upkeep: () => merger.mergeNow(),
+    close: () => merger.close(),
   };
 }
 

@@ -10,12 +10,10 @@ import { FTS_TABLE } from './index-layout.ts';
 import { IndexState } from './index-state.ts';
 import { SavedSearches } from './saved.ts';
 import type { SearchService } from './search.ts';
-import { SegmentUpkeep } from './segment-upkeep.ts';
+import { SegmentMerger } from './segment-upkeep.ts';
 import { Suggestions } from './suggest.ts';
 
 const REBUILD_BATCH = 2000;
-/** Quiet time after an import (or opening) before the index's segments are looked at. */
-const UPKEEP_DELAY_MS = 3000;
 
 function optionsOf(args: SearchQueryArgs): SearchOptions {
   const { query: _query, ...options } = args;
@@ -25,11 +23,6 @@ function optionsOf(args: SearchQueryArgs): SearchOptions {
 export interface SearchModule extends EngineModule {
   /** Resolves when the index is current (at once when it already is). */
   indexReady(): Promise<void>;
-  /**
-   * Merges the index's segments into one now if they are worth it (segment-upkeep.ts), in steps;
-   * otherwise this happens by itself a little after each import. Resolves when done.
-   */
-  mergeSegments(): Promise<void>;
   /** search.export to any sink (the CLI's stdout), with the same progress events. */
   exportTo(args: Omit<SearchExportArgs, 'path'>, sink: ExportSink): Promise<SearchExportResult>;
 }
@@ -70,47 +63,8 @@ export function createSearchModule(ctx: EngineContext, search: SearchService, in
     return rebuilding;
   };
 
-  const upkeep = new SegmentUpkeep(ctx.db, FTS_TABLE);
-  let merging: Promise<void> | null = null;
-  let upkeepTimer: ReturnType<typeof setTimeout> | null = null;
-
-  /** Merges the segments in small steps, yielding between them so calls and imports go on. */
-  const mergeSegments = (): Promise<void> => {
-    if (merging) return merging;
-    if (closed || rebuilding || ctx.db.readonly || !upkeep.needed()) return Promise.resolve();
-    const run = async (): Promise<void> => {
-      const started = Date.now();
-      const before = upkeep.measure().segments;
-      let steps = 0;
-      for (;;) {
-        if (closed || rebuilding) return;
-        // Never inside someone else's transaction (none spans an await today; stay safe).
-        if (!ctx.db.inTransaction) {
-          if (upkeep.step()) break;
-          steps++;
-        }
-        await new Promise<void>((resolve) => setTimeout(resolve, 1));
-      }
-      ctx.log(`wirebench: merged the search index's ${before} segments into one (${steps} steps, ${Date.now() - started} ms)`);
-    };
-    const current: Promise<void> = run()
-      .catch((error: unknown) => ctx.log(`wirebench: merging the search index's segments stopped: ${String(error)}`))
-      .finally(() => {
-        if (merging === current) merging = null;
-      });
-    merging = current;
-    return merging;
-  };
-  const scheduleUpkeep = (): void => {
-    if (closed) return;
-    if (upkeepTimer) clearTimeout(upkeepTimer);
-    upkeepTimer = setTimeout(() => {
-      upkeepTimer = null;
-      void mergeSegments();
-    }, UPKEEP_DELAY_MS);
-    upkeepTimer.unref();
-  };
-  scheduleUpkeep();
+  const merger = new SegmentMerger(ctx.db, FTS_TABLE, { log: ctx.log, busy: () => rebuilding !== null });
+  merger.schedule();
 
   if (!state.current) {
     rebuild(false).catch((error: unknown) => ctx.log(`wirebench: rebuilding the search index failed: ${String(error)}`));
@@ -182,9 +136,9 @@ export function createSearchModule(ctx: EngineContext, search: SearchService, in
     corpusChanged: () => {
       search.corpusChanged();
       suggestions.invalidate();
-      scheduleUpkeep();
+      merger.schedule();
     },
-    mergeSegments,
+    upkeep: () => merger.mergeNow(),
     exportTo: async (args, sink) => {
       const controller = new AbortController();
       exports.add(controller);
@@ -201,11 +155,10 @@ export function createSearchModule(ctx: EngineContext, search: SearchService, in
     },
     close: async () => {
       closed = true;
-      if (upkeepTimer) clearTimeout(upkeepTimer);
       for (const c of exports) c.abort();
       suggestions.close();
       if (rebuilding) await rebuilding.catch(() => {});
-      if (merging) await merging;
+      await merger.close();
     },
   };
 }
