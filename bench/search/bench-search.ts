@@ -14,6 +14,7 @@ import { openCorpus } from '../../src/engine/db/open.ts';
 import { createEngine } from '../../src/engine/engine.ts';
 import { createFtsIndexer } from '../../src/engine/search/fts-indexer.ts';
 import { IndexState } from '../../src/engine/search/index-state.ts';
+import { loadRankFunction } from '../../src/engine/search/rank-function.ts';
 import { CACHE, ensureBenchDb } from './bench-corpus.ts';
 
 const { values } = parseArgs({
@@ -163,6 +164,7 @@ function indexerRate(dataDir: string): { articles: number; seconds: number; arti
  */
 function calibration(dataDir: string): number {
   const db = openCorpus({ dataDir, readonly: true });
+  rankFunction = loadRankFunction(db) ? 'wb_bm25 (src/native/wbrank.c)' : 'bm25() built in';
   const statement = db.prepare(`SELECT rowid FROM search_fts WHERE search_fts MATCH '"said"' ORDER BY rank LIMIT 20`);
   statement.all();
   const t = performance.now();
@@ -171,6 +173,9 @@ function calibration(dataDir: string): number {
   db.close();
   return Math.round(ms);
 }
+
+/** Which ranking function the engine used (rank-function.ts), found by calibration(). */
+let rankFunction = '';
 
 const { dataDir, built } = await ensureBenchDb(articles);
 // The first open may also rebuild derived data another version of the code left stale (the
@@ -193,6 +198,7 @@ const report: Record<string, unknown> = {
   coldStarts,
   ...measured,
   rawFts5RankSaidMs: calibration(dataDir),
+  rankFunction,
   loadAverage: (await import('node:os')).loadavg().map((l) => Math.round(l * 10) / 10),
 };
 if (values.indexer) report.indexer = indexerRate(dataDir);

@@ -56,7 +56,12 @@ describe('packaging (electron-builder.yml)', () => {
     expect(c.asar).toBe(true);
     expect(c.asarUnpack).toEqual(['node_modules/better-sqlite3/**']);
     expect(c.files).toEqual([{ filter: ['out/**', 'package.json', '!**/*.map'] }]);
-    expect(c.extraResources).toEqual([{ from: 'resources', to: 'resources' }]);
+    // Beside the archive: the demo corpus, and the FTS5 ranking function (a SQLite extension,
+    // which cannot be loaded from inside the archive), where rank-function.ts looks for it.
+    expect(c.extraResources).toEqual([
+      { from: 'resources', to: 'resources' },
+      { from: 'native-build', to: 'native' },
+    ]);
   });
 
   it('builds on a current Electron (no older than the one the security review was done on)', () => {

@@ -298,3 +298,38 @@ function assertTextOnly(node: QueryNode, field: string): void {
       return;
   }
 }
+
+/** One phrase of an FTS5 expression, with the column filter that applies to it. */
+export interface FtsPhrase {
+  /** The phrase as written, e.g. `"oil"`, `"prime minister"` or `"negotiat"*`. */
+  phrase: string;
+  column: string | null;
+}
+
+/**
+ * The phrases of an expression this compiler wrote, in FTS5's order (as they appear, each
+ * phrase inside NEAR counted on its own), each with the column filter ({headline} : …) that
+ * applies to it. The ranking function takes one document frequency per phrase in this order.
+ */
+export function ftsPhrases(match: string): FtsPhrase[] {
+  const out: FtsPhrase[] = [];
+  // The column filter of each open parenthesis (NEAR's too), and one waiting for what follows.
+  const scopes: Array<string | null> = [null];
+  let pending: string | null = null;
+  const token = /"(?:[^"]|"")*"\*?|\{(\w+)\}\s*:|NEAR\(|\(|\)/g;
+  for (const m of match.matchAll(token)) {
+    const t = m[0];
+    if (m[1] !== undefined) {
+      pending = m[1];
+    } else if (t === '(' || t === 'NEAR(') {
+      scopes.push(pending ?? scopes[scopes.length - 1]!);
+      pending = null;
+    } else if (t === ')') {
+      if (scopes.length > 1) scopes.pop();
+    } else {
+      out.push({ phrase: t, column: pending ?? scopes[scopes.length - 1]! });
+      pending = null;
+    }
+  }
+  return out;
+}

@@ -30,17 +30,20 @@ import type { Db } from '../db/open.ts';
 import { WbFailure } from '../errors.ts';
 import { dateBound } from '../ingest/dates.ts';
 import { CorpusProfiles, timeOfBucket } from './corpus-profile.ts';
-import { compileQuery, ftsString, type CompiledQuery, type MarkSpec, type TextField } from './fts-compile.ts';
+import { compileQuery, ftsPhrases, ftsString, type CompiledQuery, type MarkSpec, type TextField } from './fts-compile.ts';
 import { bucketOf, FTS_TABLE, ID_BITS, ID_OF_ROWID, MAX_ARTICLE_ID, MAX_BUCKET, META_ALL, ROWID_RANGE } from './index-layout.ts';
 import { matchesIn, snippetOf, escapeHtml } from './marks.ts';
 import { stemmerFor } from './normalise.ts';
 import { KeyExpander } from './query-keys.ts';
+import { loadRankFunction } from './rank-function.ts';
 import { parseQuery, QueryError } from './query-parser.ts';
 
 /** BM25 column weights: a word in the headline counts as much as several in the body. */
 export const HEADLINE_WEIGHT = 4;
 export const BODY_WEIGHT = 1;
-const BM25 = `bm25(${FTS_TABLE}, ${HEADLINE_WEIGHT}, ${BODY_WEIGHT}, 0)`;
+const BM25_BUILTIN = `bm25(${FTS_TABLE}, ${HEADLINE_WEIGHT}, ${BODY_WEIGHT}, 0)`;
+/** The same scores from our ranking function, given each phrase's document frequency (@dfs). */
+const WB_BM25 = `wb_bm25(${FTS_TABLE}, ${HEADLINE_WEIGHT}, ${BODY_WEIGHT}, 0, @dfs)`;
 /**
  * Relevance ranks at most this many matches (the newest), and the total is counted exactly up to
  * this many: one bounded pass finds both, so a query costs about the same at any corpus size.
@@ -178,6 +181,10 @@ export class SearchService {
   private readonly monthCap: number;
   private readonly commonDocs: number;
   private readonly scoring: 'cost' | 'units' | 'query';
+  /** Whether the connection has our ranking function (rank-function.ts), else bm25(). */
+  readonly rankFunction: boolean;
+  /** Document frequencies per phrase of an expression, as wb_bm25 takes them (cached). */
+  private readonly phraseDocs = new Map<string, string>();
   /** Articles per scoring unit (estimated), until the corpus changes. */
   private readonly unitDocs = new Map<string, number>();
 
@@ -185,8 +192,13 @@ export class SearchService {
    * `commonDocs`: how many articles make a word too common to score (tests lower it); `scoring`:
    * let the planner choose how to score by cost, or force one way (tests compare the two).
    */
-  constructor(db: Db, limits: { rankCap?: number; facetSample?: number; monthCap?: number; commonDocs?: number; scoring?: 'cost' | 'units' | 'query' } = {}) {
+  constructor(
+    db: Db,
+    limits: { rankCap?: number; facetSample?: number; monthCap?: number; commonDocs?: number; scoring?: 'cost' | 'units' | 'query'; rankFunction?: boolean } = {},
+  ) {
     this.db = db;
+    this.rankFunction = limits.rankFunction === false ? false : loadRankFunction(db);
+    const BM25 = this.rankFunction ? WB_BM25 : BM25_BUILTIN;
     this.scoring = limits.scoring ?? 'cost';
     this.commonDocs = limits.commonDocs ?? COMMON_DOCS;
     this.rankCap = limits.rankCap ?? RANK_CAP;
@@ -234,6 +246,7 @@ export class SearchService {
   corpusChanged(): void {
     this.profiles.invalidate();
     this.unitDocs.clear();
+    this.phraseDocs.clear();
     this.keys.corpusChanged();
   }
 
@@ -356,13 +369,18 @@ export class SearchService {
     return cost;
   }
 
-  /** How many articles a scoring unit is in: exact when few, else estimated from its newest (cached). */
+  /**
+   * How many articles a scoring unit (or a phrase) is in: exact when few, else estimated from
+   * its newest, or counted when they reach the undated articles (no time to estimate by); cached
+   * until the corpus changes.
+   */
   private docsOf(unit: string): number {
     let known = this.unitDocs.get(unit);
     if (known === undefined) {
       const params = { match: unit, lo: 0, hi: MAX_BUCKET };
       const w = this.statements.window.get({ ...params, cap: COMMON_PROBE }) as Window;
-      known = this.totalFrom({ params, cap: COMMON_PROBE } as PreparedQuery, w).total;
+      const estimate = this.totalFrom({ params, cap: COMMON_PROBE } as PreparedQuery, w);
+      known = !estimate.totalExact && !w.bucket ? (this.statements.count.get(params) as number) : estimate.total;
       if (this.unitDocs.size > 10_000) this.unitDocs.clear();
       this.unitDocs.set(unit, known);
     }
@@ -388,7 +406,8 @@ export class SearchService {
     if (expected > SCORE_ROWS || byQuery) return this.rankedByQuery(q, w, limit, offset);
     let scores: Map<number, number> | null = null;
     if (expected <= SCORE_ROWS) {
-      const scored = this.statements.scored.all({ match: units.map((u) => u.unit).join(' OR '), lo: windowLo, hi: q.params.hi, limit: SCORE_ROWS }) as Array<[number, number, number]>;
+      const match = units.map((u) => u.unit).join(' OR ');
+      const scored = this.statements.scored.all({ match, lo: windowLo, hi: q.params.hi, limit: SCORE_ROWS, dfs: this.dfsFor(match) }) as Array<[number, number, number]>;
       if (scored.length < SCORE_ROWS) {
         scores = new Map();
         for (const [id, bucket, score] of scored) scores.set(id, q.recency ? score * recencyFactor(w.newest ?? 0, bucket) : score);
@@ -398,7 +417,7 @@ export class SearchService {
       // The scoring units are far more frequent in this time range than the query's matches:
       // score the query itself (exact, and bounded by the window's time range).
       const statement = q.recency ? this.statements.rankedRecent : this.statements.ranked;
-      const all = statement.all({ ...q.params, lo: windowLo, newest: w.newest ?? 0, limit: -1, offset: 0 }) as Array<{ id: number; score: number }>;
+      const all = statement.all({ ...q.params, lo: windowLo, newest: w.newest ?? 0, limit: -1, offset: 0, dfs: this.dfsFor(q.params.match) }) as Array<{ id: number; score: number }>;
       scores = new Map(all.map((r) => [r.id, r.score]));
     }
     const rows: Array<{ id: number; score: number | null }> = topIndexes(w.rows.map(([id]) => scores.get(id) ?? 0), offset + limit)
@@ -421,6 +440,9 @@ export class SearchService {
    */
   private scoresQueryItself(q: PreparedQuery, all: ScoringUnit[], units: ScoringUnit[]): boolean {
     if (this.scoring !== 'cost') return this.scoring === 'query';
+    // Our ranking function takes the document frequencies the planner knows: scoring the query
+    // itself reads no posting list beyond the window, and one pass beats two.
+    if (this.rankFunction) return true;
     if (units.length === all.length && isPlain(q.params.match, q.compiled.heavy)) return true;
     return this.queryCost(q, all, q.cap) <= unitsCost(units, q.cap, q.cap);
   }
@@ -431,7 +453,7 @@ export class SearchService {
    */
   private rankedInOnePass(q: PreparedQuery, limit: number, offset: number): { window: Window; rows: Array<{ id: number; score: number | null }>; rankedAmong: number | null } {
     const statement = q.recency ? this.statements.onePassRecent : this.statements.onePass;
-    const found = statement.all({ ...q.params, cap: q.cap, limit, offset }) as Array<[number, number, number, number, number]>;
+    const found = statement.all({ ...q.params, cap: q.cap, limit, offset, dfs: this.dfsFor(q.params.match) }) as Array<[number, number, number, number, number]>;
     const rows: Array<{ id: number; score: number | null }> = found.map(([id, score]) => ({ id, score: Math.round(score * 1000) / 1000 }));
     // No row on this page (nothing matches, or the page is past the window): count separately.
     const window: Window = found.length ? { n: found[0]![2], bucket: found[0]![3], newest: found[0]![4] } : (this.statements.window.get({ ...q.params, cap: q.cap }) as Window);
@@ -445,10 +467,25 @@ export class SearchService {
     return { window, rows, rankedAmong: window.n };
   }
 
+  /** Each phrase's document frequency for wb_bm25, in FTS5's order ('' when bm25() ranks). */
+  private dfsFor(match: string): string {
+    if (!this.rankFunction) return '';
+    let known = this.phraseDocs.get(match);
+    if (known === undefined) {
+      // Metadata tokens sit in the meta column, whose weight is 0: their frequency does not count.
+      known = ftsPhrases(match)
+        .map(({ phrase, column }) => (/^"[a-z]_/.test(phrase) ? 0 : this.docsOf(column ? `{${column}} : ${phrase}` : phrase)))
+        .join(',');
+      if (this.phraseDocs.size > 10_000) this.phraseDocs.clear();
+      this.phraseDocs.set(match, known);
+    }
+    return known;
+  }
+
   /** Relevance order: exact BM25 over small sets, over the newest RANK_CAP matches otherwise. */
   private rankedByQuery(q: PreparedQuery, w: Window, limit: number, offset: number): { rows: Array<{ id: number; score: number | null }>; rankedAmong: number | null } {
     const statement = q.recency ? this.statements.rankedRecent : this.statements.ranked;
-    const extra = { newest: w.newest ?? 0 };
+    const extra = { newest: w.newest ?? 0, dfs: this.dfsFor(q.params.match) };
     const round = (rows: Array<{ id: number; score: number }>): Array<{ id: number; score: number | null }> => rows.map((r) => ({ id: r.id, score: Math.round(r.score * 1000) / 1000 }));
     if (w.n < q.cap || w.bucket === null) {
       return { rows: round(statement.all({ ...q.params, ...extra, limit, offset }) as Array<{ id: number; score: number }>), rankedAmong: null };
