@@ -72,8 +72,10 @@ const QUERIES = [
 ];
 
 describe('the ranking function', () => {
-  it('is built and loads (set WIREBENCH_RANK=bm25 to rank without it)', () => {
+  it('is built and loads (set WIREBENCH_RANK=bm25 to rank without it); SQL still cannot load extensions', () => {
     expect(loadRankFunction(engine.db)).toBe(expectLibrary);
+    const library = rankLibraryCandidates().find((f) => fs.existsSync(f)) ?? 'wbrank.so';
+    expect(() => engine.db.prepare('SELECT load_extension(?)').get(library)).toThrow(/not authorized/);
   });
 
   it('gives the pages and scores bm25() gives, for every kind of query', () => {
