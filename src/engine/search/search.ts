@@ -235,7 +235,7 @@ export class SearchService {
        */
       windowUp: db.prepare(`SELECT count(*) AS n, max(rowid) >> ${ID_BITS} AS bucket FROM (SELECT rowid FROM ${FTS_TABLE} WHERE ${where} ORDER BY rowid ASC LIMIT @cap)`),
       sample: db.prepare(`
-        SELECT a.agency, a.place, a.language
+        SELECT a.agency, a.place, a.language, m.rowid >> ${ID_BITS} AS bucket
         FROM (SELECT rowid FROM ${FTS_TABLE} WHERE ${where} ORDER BY rowid DESC LIMIT @cap) AS m
         CROSS JOIN articles a ON a.id = (m.rowid & ${MAX_ARTICLE_ID})`),
       article: db.prepare('SELECT id, headline, published, place, agency, language, body FROM articles WHERE id = ?'),
@@ -515,10 +515,6 @@ export class SearchService {
     return { total: Math.max(w.n, Math.min(estimate, profile.total)), totalExact: false };
   }
 
-  private estimateTotal(q: PreparedQuery): { total: number; totalExact: boolean } {
-    return this.totalFrom(q, this.statements.window.get({ ...q.params, cap: q.cap }) as Window);
-  }
-
   /** The exact number of matches, however long it takes. */
   count(args: SearchQueryArgs): { total: number } {
     const q = this.prepare(args);
@@ -533,9 +529,12 @@ export class SearchService {
       const profile = this.profiles.get();
       const empty = q.params.lo > q.params.hi;
       // Agencies, places and languages from the newest FACET_SAMPLE matches, scaled when that is not all of them.
-      const sample = empty ? [] : (this.statements.sample.all({ ...q.params, cap: this.facetSample }) as Array<{ agency: string | null; place: string | null; language: string | null }>);
+      const sample = empty ? [] : (this.statements.sample.all({ ...q.params, cap: this.facetSample }) as Array<{ agency: string | null; place: string | null; language: string | null; bucket: number }>);
       let exact = sample.length < this.facetSample;
-      const { total } = exact ? { total: sample.length } : this.estimateTotal(q);
+      // Beyond the sample, the total is estimated from how far back in time the sample reaches,
+      // as the result's "about N" is (without walking the matches again).
+      const span: Window = { n: sample.length, bucket: sample.reduce((lo, r) => Math.min(lo, r.bucket), MAX_BUCKET), newest: sample[0]?.bucket ?? null };
+      const { total } = exact ? { total: sample.length } : this.totalFrom({ ...q, cap: this.facetSample }, span);
       const scale = exact || sample.length === 0 ? 1 : total / sample.length;
       const tally = (pick: (r: (typeof sample)[number]) => string | null, limit: number): FacetValue[] => {
         const counts = new Map<string, number>();
