@@ -9,15 +9,18 @@
 //     microsecond a row (close to a second for "said" in a million articles), so the newest
 //     RANK_CAP matches are ranked and the rest follow newest first; the result says so
 //     (`rankedAmong`) and the window shows it.
-//   - FTS5's bm25() first counts, over the whole corpus, the articles holding each phrase of the
-//     query it scores (its IDF): the whole posting list of a common word or a filter token, and
-//     a full evaluation of a phrase or NEAR. That, not the ranking of the window, is most of the
-//     cost at a million articles. So the planner scores either the query itself or only its
-//     positive words (a phrase by its words), each the OR of its keys, over the window's time
-//     range, whichever its cost estimate (COST) finds cheaper; the two give the same scores
-//     wherever the words are all the query scores by (filters carry weight 0, excluded words
-//     score nothing). Words in so large a share of the corpus that their IDF is close to
-//     nothing are not scored at all; a query of nothing else is listed newest first, and says so.
+//   - The newest matches are scored as they are read, in one pass (onePass) that also counts
+//     them. FTS5's bm25() first counts, over the whole corpus, the articles holding each phrase
+//     of the query (its IDF): the whole posting list of a common word or a filter token, and a
+//     full evaluation of a phrase or NEAR, most of the cost at a million articles. Our ranking
+//     function (rank-function.ts) gives the same scores from document frequencies the planner
+//     estimates once per phrase (dfsFor). Where it is missing and bm25() ranks, the planner
+//     scores either the query itself or only its positive words (a phrase by its words), each
+//     the OR of its keys, over the window's time range, whichever its cost estimate (COST)
+//     finds cheaper; the two give the same scores wherever the words are all the query scores
+//     by (filters carry weight 0, excluded words score nothing). Words in so large a share of
+//     the corpus that their IDF is close to nothing are not scored at all; a query of nothing
+//     else is listed newest first, and says so.
 //   - The total is exact up to COUNT_CAP matches; beyond, it is estimated from how far back in
 //     time the newest COUNT_CAP matches reach (an "about N" the result labels as such), and
 //     `search.count` gives the exact figure on demand.
@@ -209,10 +212,6 @@ export class SearchService {
     const where = `${FTS_TABLE} MATCH @match AND ${ROWID_RANGE}`;
     this.statements = {
       byDateIds: db.prepare(`SELECT ${ID_OF_ROWID} FROM ${FTS_TABLE} WHERE ${where} ORDER BY rowid DESC LIMIT @limit OFFSET @offset`).pluck(),
-      ranked: db.prepare(`SELECT ${ID_OF_ROWID} AS id, -${BM25} AS score FROM ${FTS_TABLE} WHERE ${where} ORDER BY score DESC LIMIT @limit OFFSET @offset`),
-      rankedRecent: db.prepare(`
-        SELECT ${ID_OF_ROWID} AS id, -${BM25} * (1.0 + ${RECENCY_DAYS}.0 / (${RECENCY_DAYS}.0 + max(0, @newest - (rowid >> ${ID_BITS})) / 86400.0)) AS score
-        FROM ${FTS_TABLE} WHERE ${where} ORDER BY score DESC LIMIT @limit OFFSET @offset`),
       /** The count of up to @cap newest matches and the oldest rowid's time part among them. */
       window: db.prepare(`SELECT count(*) AS n, min(rowid) >> ${ID_BITS} AS bucket, max(rowid) >> ${ID_BITS} AS newest FROM (SELECT rowid FROM ${FTS_TABLE} WHERE ${where} ORDER BY rowid DESC LIMIT @cap)`),
       count: db.prepare(`SELECT count(*) FROM ${FTS_TABLE} WHERE ${where}`).pluck(),
@@ -403,23 +402,14 @@ export class SearchService {
     const share = profile.total === 0 || from === null || to === null ? 1 : Math.min(1, (this.profiles.articlesBetween(from, to) + (windowLo === 0 ? profile.undated : 0)) / profile.total);
     const expected = units.reduce((n, u) => n + u.docs, 0) * share;
     const byQuery = this.scoring === 'query' || (this.scoring === 'cost' && this.queryCost(q, all, w.n) <= unitsCost(units, expected, w.n));
-    if (expected > SCORE_ROWS || byQuery) return this.rankedByQuery(q, w, limit, offset);
-    let scores: Map<number, number> | null = null;
-    if (expected <= SCORE_ROWS) {
-      const match = units.map((u) => u.unit).join(' OR ');
-      const scored = this.statements.scored.all({ match, lo: windowLo, hi: q.params.hi, limit: SCORE_ROWS, dfs: this.dfsFor(match) }) as Array<[number, number, number]>;
-      if (scored.length < SCORE_ROWS) {
-        scores = new Map();
-        for (const [id, bucket, score] of scored) scores.set(id, q.recency ? score * recencyFactor(w.newest ?? 0, bucket) : score);
-      }
-    }
-    if (!scores) {
-      // The scoring units are far more frequent in this time range than the query's matches:
-      // score the query itself (exact, and bounded by the window's time range).
-      const statement = q.recency ? this.statements.rankedRecent : this.statements.ranked;
-      const all = statement.all({ ...q.params, lo: windowLo, newest: w.newest ?? 0, limit: -1, offset: 0, dfs: this.dfsFor(q.params.match) }) as Array<{ id: number; score: number }>;
-      scores = new Map(all.map((r) => [r.id, r.score]));
-    }
+    if (expected > SCORE_ROWS || byQuery) return this.rankedInOnePass(q, limit, offset);
+    const match = units.map((u) => u.unit).join(' OR ');
+    const scored = this.statements.scored.all({ match, lo: windowLo, hi: q.params.hi, limit: SCORE_ROWS, dfs: this.dfsFor(match) }) as Array<[number, number, number]>;
+    // The scoring units are far more frequent in this time range than the query's matches:
+    // score the query itself.
+    if (scored.length >= SCORE_ROWS) return this.rankedInOnePass(q, limit, offset);
+    const scores = new Map<number, number>();
+    for (const [id, bucket, score] of scored) scores.set(id, q.recency ? score * recencyFactor(w.newest ?? 0, bucket) : score);
     const rows: Array<{ id: number; score: number | null }> = topIndexes(w.rows.map(([id]) => scores.get(id) ?? 0), offset + limit)
       .slice(offset)
       .map((i) => ({ id: w.rows[i]![0], score: Math.round((scores.get(w.rows[i]![0]) ?? 0) * 1000) / 1000 }));
@@ -480,25 +470,6 @@ export class SearchService {
       this.phraseDocs.set(match, known);
     }
     return known;
-  }
-
-  /** Relevance order: exact BM25 over small sets, over the newest RANK_CAP matches otherwise. */
-  private rankedByQuery(q: PreparedQuery, w: Window, limit: number, offset: number): { rows: Array<{ id: number; score: number | null }>; rankedAmong: number | null } {
-    const statement = q.recency ? this.statements.rankedRecent : this.statements.ranked;
-    const extra = { newest: w.newest ?? 0, dfs: this.dfsFor(q.params.match) };
-    const round = (rows: Array<{ id: number; score: number }>): Array<{ id: number; score: number | null }> => rows.map((r) => ({ id: r.id, score: Math.round(r.score * 1000) / 1000 }));
-    if (w.n < q.cap || w.bucket === null) {
-      return { rows: round(statement.all({ ...q.params, ...extra, limit, offset }) as Array<{ id: number; score: number }>), rankedAmong: null };
-    }
-    // Very many matches: rank the newest RANK_CAP (those at or after the window's oldest time
-    // part; a few more when several share it), then the older ones newest first.
-    const windowLo = Math.max(q.params.lo, w.bucket);
-    const rows = round(statement.all({ ...q.params, lo: windowLo, ...extra, limit, offset }) as Array<{ id: number; score: number }>);
-    if (rows.length === limit || windowLo <= q.params.lo) return { rows, rankedAmong: q.cap };
-    // Past the end of the ranked window (paging far down): the older matches follow by date.
-    const inWindow = this.statements.count.get({ ...q.params, lo: windowLo }) as number;
-    const older = this.statements.byDateIds.all({ ...q.params, hi: windowLo - 1, limit: limit - rows.length, offset: Math.max(0, offset - inWindow) }) as number[];
-    return { rows: [...rows, ...older.map((id) => ({ id, score: null }))], rankedAmong: inWindow };
   }
 
   /** Exact below the cap; beyond, scaled by the share of the corpus the newest matches span. */
