@@ -11,8 +11,9 @@ if (major < 22 || (major === 22 && minor < 12)) {
 }
 const entry = fileURLToPath(new URL('../src/cli/main.ts', import.meta.url));
 // `import` runs the engine in this process: give it the heap limits the app gives its engine
-// worker (ENGINE_HEAP_LIMITS in src/engine/host/engine-host.ts: a 32 MB nursery, a 1.5 GB old
-// generation), which keep a long import's resident memory near 350 MB instead of 550.
+// worker (ENGINE_HEAP_FLAGS in src/engine/host/engine-host.ts, which this file cannot import
+// before it knows Node can strip types; engine-memory.test.ts keeps the two the same), which
+// keep a long import's resident memory near 350 MB instead of 550.
 const heapFlags = process.argv[2] === 'import' && !process.execArgv.some((a) => a.startsWith('--max-semi-space-size')) ? ['--max-semi-space-size=16', '--max-old-space-size=1536'] : [];
 if (!process.features.typescript || heapFlags.length) {
   const strip = process.features.typescript ? [] : ['--experimental-strip-types', '--no-warnings'];

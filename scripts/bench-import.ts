@@ -18,17 +18,13 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { ENGINE_HEAP_LIMITS } from '../src/engine/host/engine-host.ts';
+import { ENGINE_HEAP_FLAGS } from '../src/engine/host/engine-host.ts';
 import { createEngine } from '../src/engine/engine.ts';
 import { corpusPath } from '../src/engine/db/open.ts';
 import { createClient } from '../src/shared/api.ts';
 
-const heapFlags = [
-  `--max-semi-space-size=${ENGINE_HEAP_LIMITS.maxYoungGenerationSizeMb / 2}`,
-  `--max-old-space-size=${ENGINE_HEAP_LIMITS.maxOldGenerationSizeMb}`,
-];
 if (!process.execArgv.some((a) => a.startsWith('--max-semi-space-size') || a.startsWith('--max-old-space-size'))) {
-  const again = spawnSync(process.execPath, [...process.execArgv, ...heapFlags, fileURLToPath(import.meta.url), ...process.argv.slice(2)], { stdio: 'inherit' });
+  const again = spawnSync(process.execPath, [...process.execArgv, ...ENGINE_HEAP_FLAGS, fileURLToPath(import.meta.url), ...process.argv.slice(2)], { stdio: 'inherit' });
   process.exit(again.status ?? 1);
 }
 

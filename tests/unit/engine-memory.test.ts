@@ -7,9 +7,9 @@ import type { Worker, WorkerOptions } from 'node:worker_threads';
 import { describe, expect, it } from 'vitest';
 import { createClient } from '../../src/shared/api.ts';
 import { createEngine } from '../../src/engine/engine.ts';
-import { ENGINE_HEAP_LIMITS, startEngineHost } from '../../src/engine/host/engine-host.ts';
+import { ENGINE_HEAP_FLAGS, ENGINE_HEAP_LIMITS, startEngineHost } from '../../src/engine/host/engine-host.ts';
 import { createNodeEngineWorker } from '../../src/engine/host/node-worker.ts';
-import { FIXTURES, tempDir } from '../support/temp.ts';
+import { FIXTURES, REPO, tempDir } from '../support/temp.ts';
 
 describe('engine memory bounds', () => {
   it('runs the hosted engine with a bounded V8 heap, and it still imports', async () => {
@@ -34,6 +34,12 @@ describe('engine memory bounds', () => {
       await host.close();
       fs.rmSync(dir, { recursive: true, force: true });
     }
+  });
+
+  it('gives `wirebench import` the same limits, as Node flags', () => {
+    const launcher = fs.readFileSync(path.join(REPO, 'bin', 'wirebench.js'), 'utf8');
+    const flags = /\['(--max-semi-space-size=\d+)', '(--max-old-space-size=\d+)'\]/.exec(launcher);
+    expect(flags?.slice(1)).toEqual([...ENGINE_HEAP_FLAGS]);
   });
 
   it('imports with a page cache of at most 32 MB on the import connection', async () => {

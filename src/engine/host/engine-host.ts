@@ -26,6 +26,15 @@ export type WorkerFactory = (options: WorkerOptions) => Worker;
  */
 export const ENGINE_HEAP_LIMITS = { maxYoungGenerationSizeMb: 32, maxOldGenerationSizeMb: 1536 } as const;
 
+/**
+ * The same limits as Node flags, for an engine on a process's main thread (`wirebench import`
+ * in bin/wirebench.js, bench:import): a semi-space is half the nursery.
+ */
+export const ENGINE_HEAP_FLAGS = [
+  `--max-semi-space-size=${ENGINE_HEAP_LIMITS.maxYoungGenerationSizeMb / 2}`,
+  `--max-old-space-size=${ENGINE_HEAP_LIMITS.maxOldGenerationSizeMb}`,
+] as const;
+
 export interface HostedEngine extends Transport {
   close(): Promise<void>;
 }
