@@ -154,14 +154,15 @@ export class Engine implements Transport {
       const ftsIndexer = createFtsIndexer(db);
       store.addIndexer(ftsIndexer);
       const nearDuplicates = new NearDuplicates(db);
-      store.addIndexer(nearDuplicates.indexer());
+      const nearDuplicateIndexer = nearDuplicates.indexer();
+      store.addIndexer(nearDuplicateIndexer);
       const quoteIndexer = createQuoteIndexer(db);
       store.addIndexer(quoteIndexer);
       const collections = new Collections(db);
       collections.onChange = (ids) => this.emit('onCollectionsChanged', { collectionIds: ids });
       store.addIndexer(createProvenanceIndexer(db, (ids) => this.emit('onCollectionsChanged', { collectionIds: ids })));
       // Derived data of an older version (or never built, as after migration 0020) is rebuilt now.
-      if (!db.readonly) ensureDerived(db, [quoteIndexer], this.log);
+      if (!db.readonly) ensureDerived(db, [quoteIndexer, nearDuplicateIndexer], this.log);
       const search = new SearchService(db);
       const importer = createImporter(ctx, { nearDuplicates, ...(this.options.parsers ? { pool: this.options.parsers } : {}) });
       const searchModule = createSearchModule(ctx, search, ftsIndexer);

@@ -257,6 +257,7 @@ export class Importer {
       try {
         writeBatch(batch);
       } catch (error) {
+        this.store.discardBatch();
         Object.assign(progress, before.progress);
         Object.assign(outcomes, before.outcomes);
         errors.length = before.errors;
@@ -385,6 +386,7 @@ export class Importer {
     };
     try {
       summary.nearDuplicateGroups = nearDuplicates?.countTouched() ?? 0;
+      nearDuplicates?.release();
       summary.durationMs = Date.now() - started;
       db.prepare(
         `UPDATE import_runs SET finished_at = ?, status = ?, files = ?, imported = ?, duplicates = ?, failed = ?, skipped = ?, unchanged = ?, near_duplicate_groups = ?, message = ? WHERE id = ?`,

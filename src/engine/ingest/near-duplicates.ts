@@ -1,13 +1,21 @@
 // Near-duplicates: articles that tell the same story (wire copy republished, "UPDATE 1", a
-// light rewrite). Each article gets a MinHash signature over its word 3-shingles; LSH bands
-// of the signature (16 bands of 3 rows) find candidates in SQLite without comparing every
-// pair, and a candidate whose estimated Jaccard similarity reaches 0.6 joins the article's
-// group. Kept in step by an ArticleIndexer, in the same transaction as the article, and
-// rebuildable from the articles table.
+// light rewrite). Each article gets a MinHash signature of 48 values over its word 3-shingles;
+// LSH bands of the signature (16 bands of 3 values, lsh-index.ts) find candidates without
+// comparing every pair, and a candidate whose estimated Jaccard similarity reaches 0.6 joins
+// the article's group. Signatures and groups are kept in `article_minhash`, in the same
+// transaction as the article, by an ArticleIndexer; the whole lot is derived data, rebuilt
+// from the articles when NEAR_DUPLICATES_VERSION changes (store/derived.ts).
 import type { NearDuplicate, NearDuplicateGroup, NearDuplicatesResult } from '../../shared/api.ts';
 import type { Db } from '../db/open.ts';
+import type { DerivedData } from '../store/derived.ts';
 import type { ArticleIndexer, StoredArticle } from '../store/indexers.ts';
+import { LshIndex } from './lsh-index.ts';
 
+/**
+ * Bump when a signature could come out differently: stored signatures are then rebuilt.
+ * 2: one-permutation MinHash (each shingle hashed once, not 48 times) with densification.
+ */
+export const NEAR_DUPLICATES_VERSION = 2;
 export const BANDS = 16;
 export const ROWS = 3;
 export const HASHES = BANDS * ROWS;
@@ -15,21 +23,13 @@ export const HASHES = BANDS * ROWS;
 export const THRESHOLD = 0.6;
 /** Texts shorter than this many words are too short to compare meaningfully. */
 const MIN_WORDS = 12;
-const SHINGLE = 3;
 /**
  * Candidates compared per new article. Templated texts (market reports, weather) can put
  * thousands of articles in one group; comparing with a few of its members is enough to join it.
  */
 const MAX_CANDIDATES = 48;
-
-function fnv1a(text: string, seed: number): number {
-  let h = 0x811c9dc5 ^ seed;
-  for (let i = 0; i < text.length; i++) {
-    h ^= text.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  return h | 0;
-}
+/** The in-memory LSH index is dropped this long after the last import that used it. */
+const RELEASE_AFTER_MS = 120_000;
 
 // Hashes stay signed 32-bit integers throughout: V8 keeps those unboxed, where unsigned
 // values above 2^31 would be heap numbers. MinHash only needs a consistent order.
@@ -42,30 +42,118 @@ function fmix32(h: number): number {
   return h | 0;
 }
 
-/** The words of a text, folded: case, punctuation and the dateline's spacing do not count. */
-export function words(text: string): string[] {
-  return text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+// ---- words, scanned by char code: this runs once per imported article, so no regex, no
+// lower-cased copy of the text and no string per word. A word is a run of letters and digits
+// (\p{L}, \p{N}); case is folded one UTF-16 unit at a time (the few letters whose lower case
+// is longer than one unit keep their own code, which only matters for comparing with itself).
+
+/** Per BMP code unit: 0 not known yet, 1 letter or digit, 2 anything else. */
+const WORD_UNIT = new Uint8Array(65536);
+/** Per BMP code unit: its lower case + 1, 0 not known yet. */
+const LOWER_UNIT = new Uint16Array(65536);
+const LETTER_OR_DIGIT = /^[\p{L}\p{N}]$/u;
+for (let c = 0; c < 128; c++) {
+  const alnum = (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+  WORD_UNIT[c] = alnum ? 1 : 2;
+  LOWER_UNIT[c] = (c >= 65 && c <= 90 ? c + 32 : c) + 1;
 }
 
-/** Per-hash seeds: h XOR seed, finalised, stands in for 48 independent hash functions. */
-const SEEDS = Int32Array.from({ length: HASHES }, (_, k) => fmix32(Math.imul(k + 1, 0x9e3779b9)));
+function isWordUnit(text: string, i: number, c: number): boolean {
+  if (c >= 0xd800 && c <= 0xdfff) {
+    // An astral letter or digit is a high surrogate followed by a low one; test the pair.
+    const hi = c <= 0xdbff ? i : i - 1;
+    return LETTER_OR_DIGIT.test(text.slice(hi, hi + 2));
+  }
+  let known = WORD_UNIT[c]!;
+  if (known === 0) WORD_UNIT[c] = known = LETTER_OR_DIGIT.test(String.fromCharCode(c)) ? 1 : 2;
+  return known === 1;
+}
 
-/** The MinHash signature of a text, or null when it is too short. */
+function lowerUnit(c: number): number {
+  let known = LOWER_UNIT[c]!;
+  if (known === 0) {
+    const lower = String.fromCharCode(c).toLowerCase();
+    LOWER_UNIT[c] = known = (lower.length === 1 ? lower.charCodeAt(0) : c) + 1;
+  }
+  return known - 1;
+}
+
+/**
+ * The FNV-1a hash of each word of the texts, case folded, in order (the texts read as one,
+ * so a shingle can run from the headline into the body). Returns how many were written.
+ */
+function wordHashes(texts: readonly string[], out: Int32Array[]): number {
+  let n = 0;
+  let buf = out[0]!;
+  for (const text of texts) {
+    const len = text.length;
+    let i = 0;
+    while (i < len) {
+      let c = text.charCodeAt(i);
+      while (i < len && !isWordUnit(text, i, c)) c = text.charCodeAt(++i);
+      if (i >= len) break;
+      let h = 0x811c9dc5;
+      while (i < len && isWordUnit(text, i, c)) {
+        h ^= c < 0xd800 || c > 0xdfff ? lowerUnit(c) : c;
+        h = Math.imul(h, 0x01000193);
+        c = text.charCodeAt(++i);
+      }
+      if (n === buf.length) {
+        const bigger = new Int32Array(buf.length * 2);
+        bigger.set(buf);
+        out[0] = buf = bigger;
+      }
+      buf[n++] = h;
+    }
+  }
+  return n;
+}
+
+/** Reused across calls: word hashes of the article being signed. */
+const words: Int32Array[] = [new Int32Array(4096)];
+/** Which bins received a shingle, for densification. */
+const filled = new Uint8Array(HASHES);
+
+/**
+ * Where an empty bin borrows its value from on its `attempt`-th try (optimal densification,
+ * Shrivastava 2017): a fixed sequence per bin, the same for every text, so texts with the same
+ * shingles get the same signature and similar texts mostly the same values.
+ */
+function borrowFrom(bin: number, attempt: number): number {
+  return (fmix32(Math.imul(bin + 1, 0x9e3779b9) ^ Math.imul(attempt, 0x85ebca6b)) >>> 0) % HASHES;
+}
+
+/**
+ * The MinHash signature of a text, or null when it is too short. One-permutation hashing: each
+ * distinct word 3-shingle is hashed once, its hash picks one of 48 bins and each bin keeps its
+ * smallest hash; the share of bins two signatures have in common estimates the share of
+ * shingles their texts have in common (Jaccard similarity), as 48 separate hash functions
+ * would, at a 48th of the cost.
+ */
 export function signature(headline: string, body: string): Int32Array | null {
-  const w = words(`${headline}\n${body}`);
-  if (w.length < MIN_WORDS) return null;
-  // Words become numbers once; a shingle's hash combines its three word hashes.
-  const wh = new Int32Array(w.length);
-  for (let i = 0; i < w.length; i++) wh[i] = fnv1a(w[i]!, 0);
+  const n = wordHashes([headline, '\n', body], words);
+  if (n < MIN_WORDS) return null;
+  const w = words[0]!;
   const sig = new Int32Array(HASHES).fill(0x7fffffff);
-  const seen = new Set<number>();
-  for (let i = 0; i + SHINGLE <= wh.length; i++) {
-    const h = fmix32(Math.imul(wh[i]!, 0x01000193) ^ Math.imul(wh[i + 1]!, 0x5bd1e995) ^ wh[i + 2]!);
-    if (seen.has(h)) continue;
-    seen.add(h);
-    for (let k = 0; k < HASHES; k++) {
-      const v = fmix32(h ^ SEEDS[k]!);
-      if (v < sig[k]!) sig[k] = v;
+  filled.fill(0);
+  for (let i = 0; i + 2 < n; i++) {
+    const v = fmix32(Math.imul(w[i]!, 0x01000193) ^ Math.imul(w[i + 1]!, 0x5bd1e995) ^ w[i + 2]!);
+    // The top bits choose the bin; comparing whole values within a bin is as good as comparing
+    // the rest, and keeps the minimum a plain signed comparison.
+    const bin = Math.floor(((v >>> 0) * HASHES) / 4294967296);
+    filled[bin] = 1;
+    if (v < sig[bin]!) sig[bin] = v;
+  }
+  const own = sig.slice();
+  for (let bin = 0; bin < HASHES; bin++) {
+    if (filled[bin]) continue;
+    for (let attempt = 1; ; attempt++) {
+      const from = borrowFrom(bin, attempt);
+      if (filled[from]) {
+        // The borrowed value is mixed with the bin, so two empty bins do not always agree.
+        sig[bin] = fmix32(own[from]! ^ Math.imul(bin + 1, 0x27d4eb2d));
+        break;
+      }
     }
   }
   return sig;
@@ -77,13 +165,13 @@ export function similarity(a: Int32Array, b: Int32Array): number {
   return same / HASHES;
 }
 
-/** The LSH keys of a signature: band number in the high bits, the band's hash in the low 32. */
-export function bandKeys(sig: Int32Array): number[] {
-  const keys: number[] = [];
+/** The LSH keys of a signature: one unsigned 32-bit hash of each band's values. */
+export function bandKeys(sig: Int32Array): Uint32Array {
+  const keys = new Uint32Array(BANDS);
   for (let b = 0; b < BANDS; b++) {
     let h = 0x811c9dc5 ^ b;
     for (let r = 0; r < ROWS; r++) h = fmix32(h ^ sig[b * ROWS + r]!);
-    keys.push(b * 0x100000000 + (h >>> 0));
+    keys[b] = h >>> 0;
   }
   return keys;
 }
@@ -92,31 +180,23 @@ const toBlob = (sig: Int32Array): Buffer => Buffer.from(sig.buffer, sig.byteOffs
 const fromBlob = (blob: Buffer): Int32Array => new Int32Array(new Uint8Array(blob).buffer);
 
 export class NearDuplicates {
-  private readonly candidates;
+  private readonly db: Db;
   private readonly signatureOf;
   private readonly insertSig;
-  private readonly insertKeys;
-  private readonly deleteKeys;
   private readonly deleteSig;
   private readonly regroup;
   private readonly groupOf;
   private readonly groupSize;
   private readonly members;
+  private lsh: LshIndex | null = null;
+  private releaseTimer: ReturnType<typeof setTimeout> | null = null;
   /** Groups that gained a member since the last reset: the import summary counts them. */
   readonly touched = new Set<number>();
 
   constructor(db: Db) {
-    this.candidates = db.prepare(`
-      SELECT DISTINCT m.article_id AS id, m.signature AS sig, m.group_id AS groupId
-      FROM json_each(?) j JOIN article_lsh l ON l.band_key = j.value JOIN article_minhash m ON m.article_id = l.article_id
-      LIMIT ${MAX_CANDIDATES}`);
+    this.db = db;
     this.signatureOf = db.prepare('SELECT signature AS sig, group_id AS groupId FROM article_minhash WHERE article_id = ?');
-    // Plain INSERTs on purpose: a statement that may change several rows (OR REPLACE, INSERT
-    // … SELECT that can abort) opens a statement savepoint, and FTS5 flushes its pending index
-    // data at every savepoint — per article, that tripled the cost of the full-text index.
     this.insertSig = db.prepare('INSERT INTO article_minhash (article_id, signature, group_id) VALUES (?, ?, ?)');
-    this.insertKeys = db.prepare('INSERT OR IGNORE INTO article_lsh (band_key, article_id) SELECT value, ? FROM json_each(?)');
-    this.deleteKeys = db.prepare('DELETE FROM article_lsh WHERE band_key IN (SELECT value FROM json_each(?)) AND article_id = ?');
     this.deleteSig = db.prepare('DELETE FROM article_minhash WHERE article_id = ?');
     this.regroup = db.prepare('UPDATE article_minhash SET group_id = ? WHERE group_id = ?');
     this.groupOf = db.prepare('SELECT group_id FROM article_minhash WHERE article_id = ?').pluck();
@@ -127,21 +207,65 @@ export class NearDuplicates {
       WHERE m.group_id = ? ORDER BY a.published_at IS NULL, a.published_at, a.id LIMIT 1000`);
   }
 
+  /** The LSH index, built from the stored signatures on first use. */
+  private index(): LshIndex {
+    if (this.releaseTimer) {
+      clearTimeout(this.releaseTimer);
+      this.releaseTimer = null;
+    }
+    if (this.lsh) return this.lsh;
+    const count = this.db.prepare('SELECT count(*) FROM article_minhash').pluck().get() as number;
+    // Room for the stored articles and an import as big again before the arrays grow.
+    const lsh = new LshIndex(BANDS, Math.ceil(count * 1.25));
+    const all = this.db.prepare('SELECT article_id AS id, signature AS sig FROM article_minhash ORDER BY article_id');
+    for (const row of all.iterate() as Iterable<{ id: number; sig: Buffer }>) lsh.add(row.id, bandKeys(fromBlob(row.sig)));
+    lsh.compact();
+    this.lsh = lsh;
+    return lsh;
+  }
+
+  /**
+   * Lets the in-memory LSH index go a while after the last import (imports call this when they
+   * end): at a million articles it holds ~130 MB that searching and reading never need.
+   */
+  release(afterMs = RELEASE_AFTER_MS): void {
+    if (!this.lsh) return;
+    if (this.releaseTimer) clearTimeout(this.releaseTimer);
+    if (afterMs <= 0) {
+      this.lsh = null;
+      this.releaseTimer = null;
+      return;
+    }
+    this.releaseTimer = setTimeout(() => {
+      this.lsh = null;
+      this.releaseTimer = null;
+    }, afterMs);
+    this.releaseTimer.unref();
+  }
+
+  /** Bytes the LSH index holds now (0 when it is not built). */
+  get indexBytes(): number {
+    return this.lsh?.bytes ?? 0;
+  }
+
   add(article: StoredArticle): void {
     // The parser workers compute the signature off this thread; null there means "too short".
     const sig = article.minhash !== undefined ? article.minhash : signature(article.headline, article.body);
     if (!sig) return;
-    const keys = JSON.stringify(bandKeys(sig));
+    const keys = bandKeys(sig);
+    const lsh = this.index();
     let group = article.id;
     const merged = new Set<number>();
-    for (const c of this.candidates.all(keys) as { id: number; sig: Buffer; groupId: number }[]) {
-      if (similarity(sig, fromBlob(c.sig)) < THRESHOLD) continue;
+    for (const id of lsh.candidates(keys, MAX_CANDIDATES)) {
+      // A candidate whose signature is gone was removed since the index was built.
+      const c = this.signatureOf.get(id) as { sig: Buffer; groupId: number } | undefined;
+      if (!c || similarity(sig, fromBlob(c.sig)) < THRESHOLD) continue;
       merged.add(c.groupId);
       if (c.groupId < group) group = c.groupId;
     }
     for (const other of merged) if (other !== group) this.regroup.run(group, other);
     this.insertSig.run(article.id, toBlob(sig), group);
-    this.insertKeys.run(article.id, keys);
+    lsh.add(article.id, keys);
     if (merged.size > 0) {
       for (const other of merged) this.touched.delete(other);
       this.touched.add(group);
@@ -149,9 +273,7 @@ export class NearDuplicates {
   }
 
   remove(article: StoredArticle): void {
-    const row = this.signatureOf.get(article.id) as { sig: Buffer } | undefined;
-    if (!row) return;
-    this.deleteKeys.run(JSON.stringify(bandKeys(fromBlob(row.sig))), article.id);
+    // The LSH entries stay (see lsh-index.ts); without its signature the article is no candidate.
     this.deleteSig.run(article.id);
   }
 
@@ -182,7 +304,16 @@ export class NearDuplicates {
     };
   }
 
-  indexer(): ArticleIndexer {
-    return { name: 'near-duplicates', add: (a) => this.add(a), remove: (a) => this.remove(a) };
+  indexer(): ArticleIndexer & DerivedData {
+    return {
+      name: 'near-duplicates',
+      version: NEAR_DUPLICATES_VERSION,
+      add: (a) => this.add(a),
+      remove: (a) => this.remove(a),
+      clear: () => {
+        this.db.exec('DELETE FROM article_minhash');
+        this.lsh = null;
+      },
+    };
   }
 }

@@ -47,11 +47,12 @@ export function createQuoteIndexer(db: Db): ArticleIndexer & DerivedData {
       for (const r of rows) deleteFts.run(r.id, r.text, r.speaker ?? '');
       if (rows.length) deleteQuotes.run(article.id);
     },
-    // During an import batch, names already resolved are remembered (persons.ts).
+    // Names already resolved are remembered from batch to batch (persons.ts).
     begin: () => persons.startBatch(),
     flush: () => persons.endBatch(),
-    discard: () => persons.endBatch(),
+    discard: () => persons.discard(),
     clear() {
+      persons.discard();
       db.exec(`DELETE FROM quotes; INSERT INTO quotes_fts (quotes_fts) VALUES ('delete-all'); DELETE FROM person_aliases; DELETE FROM persons;`);
     },
     finish() {

@@ -19,13 +19,17 @@ export class Persons {
   private readonly upgrade;
   private readonly addAlias;
   private readonly setDescription;
+  private readonly describedOf;
   /**
-   * Within one import batch (startBatch .. endBatch): full names already resolved through their
-   * own key, with whether the person has a description. Such a name keeps its person (only
-   * surname-only records are ever upgraded) and its alias row exists, so the next meeting needs
-   * no query. Scoped to the batch because a failed batch rolls its persons back.
+   * Names already resolved, with whether their person has a description. Once a name has been
+   * resolved its alias row exists and keeps giving the same person (records are only ever
+   * upgraded from a surname to a full name, never split or removed), so meeting it again needs
+   * no query: an import meets the same few thousand speakers over and over. Names resolved
+   * during an import batch wait in `batch` until the batch is written; a failed batch rolls
+   * its persons back, so discard() forgets everything.
    */
-  private known: Map<string, { id: number; described: boolean }> | null = null;
+  private readonly resolved = new Map<string, { id: number; described: boolean }>();
+  private batch: Map<string, { id: number; described: boolean }> | null = null;
 
   constructor(db: Db) {
     this.byKey = db.prepare('SELECT id, name, description FROM persons WHERE key = ?');
@@ -35,28 +39,49 @@ export class Persons {
     this.upgrade = db.prepare('UPDATE persons SET name = ?, key = ? WHERE id = ?');
     this.addAlias = db.prepare('INSERT OR IGNORE INTO person_aliases (alias_key, person_id, alias) VALUES (?, ?, ?)');
     this.setDescription = db.prepare('UPDATE persons SET description = ? WHERE id = ? AND description IS NULL');
+    this.describedOf = db.prepare(`SELECT description IS NOT NULL AND description != '' FROM persons WHERE id = ?`).pluck();
   }
 
   startBatch(): void {
-    this.known = new Map();
+    this.batch = new Map();
   }
 
+  /** The batch was written: its names stay resolved. */
   endBatch(): void {
-    this.known = null;
+    if (this.batch) for (const [key, hit] of this.batch) this.resolved.set(key, hit);
+    this.batch = null;
+    if (this.resolved.size > 200_000) this.resolved.clear();
+  }
+
+  /** The batch (or the transaction it ran in) failed, or the persons were cleared: forget all. */
+  discard(): void {
+    this.batch = null;
+    this.resolved.clear();
   }
 
   /** The person for a name as met in an article, created if new. */
   resolve(name: string, description: string | null): number | null {
     const key = foldName(name);
     if (!key) return null;
-    const hit = this.known?.get(key);
+    const hit = this.batch ? (this.batch.get(key) ?? this.resolved.get(key)) : undefined;
     if (hit) {
       if (description && !hit.described) {
         this.setDescription.run(description, hit.id);
-        hit.described = true;
+        // A copy, so a failed batch leaves the committed entry as it was.
+        this.batch!.set(key, { id: hit.id, described: true });
       }
       return hit.id;
     }
+    const id = this.lookup(name, key, description);
+    this.batch?.set(key, { id, described: Boolean(description) || this.hasDescription(id) });
+    return id;
+  }
+
+  private hasDescription(id: number): boolean {
+    return (this.describedOf.get(id) as number | undefined) === 1;
+  }
+
+  private lookup(name: string, key: string, description: string | null): number {
     const parts = key.split(' ');
     const surnameKey = parts.at(-1)!;
     const own = this.byKey.get(key) as PersonRow | undefined;
@@ -78,12 +103,10 @@ export class Persons {
     if (!person) {
       const id = Number(this.insert.run(name, key, surnameKey, description).lastInsertRowid);
       this.addAlias.run(key, id, name);
-      if (parts.length > 1) this.known?.set(key, { id, described: description !== null && description !== '' });
       return id;
     }
     this.addAlias.run(key, person.id, name);
     if (description && !person.description) this.setDescription.run(description, person.id);
-    if (own && parts.length > 1) this.known?.set(key, { id: person.id, described: Boolean(description || person.description) });
     return person.id;
   }
 

@@ -192,6 +192,14 @@ export class ArticleStore {
     }
   }
 
+  /**
+   * The transaction a batch was written in did not commit (the commit itself can fail, after
+   * `batched` returned): indexers forget what they remembered from it.
+   */
+  discardBatch(): void {
+    for (const indexer of this.indexers) indexer.discard?.();
+  }
+
   /** Registers derived data to keep in step with the articles (see indexers.ts). */
   addIndexer(indexer: ArticleIndexer): void {
     this.indexers.push(indexer);
