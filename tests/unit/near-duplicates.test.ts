@@ -11,7 +11,7 @@ import { MIGRATIONS } from '../../src/engine/db/migrations/index.ts';
 import * as m0030 from '../../src/engine/db/migrations/0030-near-duplicates-in-memory.ts';
 import { createEngine } from '../../src/engine/engine.ts';
 import { LshIndex } from '../../src/engine/ingest/lsh-index.ts';
-import { bandKeys, BANDS, NEAR_DUPLICATES_VERSION, signature, similarity } from '../../src/engine/ingest/near-duplicates.ts';
+import { bandKeys, BANDS, HASHES, NEAR_DUPLICATES_VERSION, signature, similarity } from '../../src/engine/ingest/near-duplicates.ts';
 import { createClient } from '../../src/shared/api.ts';
 import { tempDir } from '../support/temp.ts';
 
@@ -77,13 +77,17 @@ describe('signature', () => {
 });
 
 describe('LshIndex', () => {
+  const signatureOf = (random: () => number): Int32Array => Int32Array.from({ length: HASHES }, () => Math.floor(random() * 4294967296) | 0);
+
   it('finds every article that shares a band key, across many merges, each once', () => {
     const random = rng(11);
-    const lsh = new LshIndex(BANDS);
+    const lsh = new LshIndex(BANDS, HASHES);
     const truth: Map<string, number[]> = new Map();
     const keysOf: Uint32Array[] = [];
+    const sig = signatureOf(random);
     // 100,000 articles: three merges of the pending part per band; a tenth reuse an earlier
-    // article's key in one band, as near-duplicates do.
+    // article's key in one band, as near-duplicates do. One signature for all, so the
+    // fingerprints let every candidate through.
     for (let id = 1; id <= 100_000; id++) {
       const keys = new Uint32Array(BANDS);
       for (let b = 0; b < BANDS; b++) keys[b] = Math.floor(random() * 4294967296);
@@ -92,26 +96,55 @@ describe('LshIndex', () => {
         const band = Math.floor(random() * BANDS);
         keys[band] = other[band]!;
       }
+      // Keys differing only in their low or high 16 bits, to test the directory.
+      if (id % 1000 === 0) keys[0] = (keysOf[id - 2]![0]! ^ 1) >>> 0;
+      if (id % 1000 === 1 && id > 1) keys[1] = (keysOf[id - 2]![1]! ^ 0x10000) >>> 0;
       keysOf.push(keys);
-      lsh.add(id, keys);
+      lsh.add(id, keys, sig);
       for (let b = 0; b < BANDS; b++) {
         const k = `${b}:${keys[b]}`;
         truth.set(k, [...(truth.get(k) ?? []), id]);
       }
     }
-    for (let probe = 0; probe < 5000; probe++) {
-      const id = 1 + Math.floor(random() * keysOf.length);
+    const probes = [...Array.from({ length: 5000 }, () => 1 + Math.floor(random() * keysOf.length)), 999, 1000, 1001, 100_000];
+    for (const id of probes) {
       const keys = keysOf[id - 1]!;
       const expected = new Set<number>();
       for (let b = 0; b < BANDS; b++) for (const other of truth.get(`${b}:${keys[b]}`)!) expected.add(other);
-      expect(new Set(lsh.candidates(keys, 1000))).toEqual(expected);
+      const found = lsh.candidates(keys, sig, HASHES, 1000);
+      expect(found).toHaveLength(expected.size);
+      expect(new Set(found)).toEqual(expected);
     }
     // A key nobody has finds nothing; the limit holds.
-    expect(lsh.candidates(new Uint32Array(BANDS).fill(123), 10)).toEqual([]);
-    const crowded = new LshIndex(BANDS);
+    expect(lsh.candidates(new Uint32Array(BANDS).fill(123), sig, 0, 10)).toEqual([]);
+    const crowded = new LshIndex(BANDS, HASHES);
     const same = new Uint32Array(BANDS).fill(42);
-    for (let id = 1; id <= 100; id++) crowded.add(id, same);
-    expect(crowded.candidates(same, 48)).toHaveLength(48);
+    for (let id = 1; id <= 100; id++) crowded.add(id, same, sig);
+    expect(crowded.candidates(same, sig, HASHES, 48)).toHaveLength(48);
+  });
+
+  it('lets through exactly the candidates whose signatures may have enough values in common', () => {
+    const random = rng(5);
+    const lsh = new LshIndex(BANDS, HASHES);
+    const keys = new Uint32Array(BANDS).fill(7);
+    const base = signatureOf(random);
+    const sameAs: number[] = [];
+    for (let id = 1; id <= 2000; id++) {
+      // A signature sharing a random number of values with the base one.
+      const sig = signatureOf(random);
+      const same = Math.floor(random() * (HASHES + 1));
+      for (let k = 0; k < same; k++) sig[k] = base[k]!;
+      sameAs[id] = similarity(sig, base) * HASHES;
+      lsh.add(id, keys, sig);
+    }
+    const minSame = 29;
+    const through = new Set(lsh.candidates(keys, base, minSame, 10_000));
+    for (let id = 1; id <= 2000; id++) if (sameAs[id]! >= minSame) expect(through.has(id)).toBe(true);
+    // One byte per value: a different value passes as the same one time in 256, so nearly
+    // all of those short of the bar are turned away.
+    const wrongly = [...through].filter((id) => sameAs[id]! < minSame).length;
+    expect(wrongly).toBeLessThan(20);
+    expect(through.size).toBeLessThan(1000);
   });
 
   it('takes band keys from signatures: the same text, the same keys', () => {

@@ -28,6 +28,8 @@ const MIN_WORDS = 12;
  * thousands of articles in one group; comparing with a few of its members is enough to join it.
  */
 const MAX_CANDIDATES = 48;
+/** Signature values two articles must share to be near-duplicates (similarity >= THRESHOLD). */
+const MIN_SAME = Math.ceil(THRESHOLD * HASHES - 1e-9);
 /** The in-memory LSH index is dropped this long after the last import that used it. */
 const RELEASE_AFTER_MS = 120_000;
 
@@ -214,11 +216,14 @@ export class NearDuplicates {
       this.releaseTimer = null;
     }
     if (this.lsh) return this.lsh;
-    const count = this.db.prepare('SELECT count(*) FROM article_minhash').pluck().get() as number;
-    // Room for the stored articles and an import as big again before the arrays grow.
-    const lsh = new LshIndex(BANDS, Math.ceil(count * 1.25));
+    // Fingerprints are kept by article id: room for the stored ones and some more.
+    const maxId = (this.db.prepare('SELECT max(article_id) FROM article_minhash').pluck().get() as number | null) ?? 0;
+    const lsh = new LshIndex(BANDS, HASHES, Math.ceil(maxId * 1.1));
     const all = this.db.prepare('SELECT article_id AS id, signature AS sig FROM article_minhash ORDER BY article_id');
-    for (const row of all.iterate() as Iterable<{ id: number; sig: Buffer }>) lsh.add(row.id, bandKeys(fromBlob(row.sig)));
+    for (const row of all.iterate() as Iterable<{ id: number; sig: Buffer }>) {
+      const sig = fromBlob(row.sig);
+      lsh.add(row.id, bandKeys(sig), sig);
+    }
     lsh.compact();
     this.lsh = lsh;
     return lsh;
@@ -256,7 +261,8 @@ export class NearDuplicates {
     const lsh = this.index();
     let group = article.id;
     const merged = new Set<number>();
-    for (const id of lsh.candidates(keys, MAX_CANDIDATES)) {
+    // The index lets through only candidates whose fingerprints say they may be similar enough.
+    for (const id of lsh.candidates(keys, sig, MIN_SAME, MAX_CANDIDATES)) {
       // A candidate whose signature is gone was removed since the index was built.
       const c = this.signatureOf.get(id) as { sig: Buffer; groupId: number } | undefined;
       if (!c || similarity(sig, fromBlob(c.sig)) < THRESHOLD) continue;
@@ -265,7 +271,7 @@ export class NearDuplicates {
     }
     for (const other of merged) if (other !== group) this.regroup.run(group, other);
     this.insertSig.run(article.id, toBlob(sig), group);
-    lsh.add(article.id, keys);
+    lsh.add(article.id, keys, sig);
     if (merged.size > 0) {
       for (const other of merged) this.touched.delete(other);
       this.touched.add(group);
