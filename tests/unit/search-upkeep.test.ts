@@ -7,7 +7,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createClient, type Client } from '../../src/shared/api.ts';
 import { createEngine, type Engine } from '../../src/engine/engine.ts';
-import { SegmentUpkeep } from '../../src/engine/search/segment-upkeep.ts';
+import { SegmentUpkeep, setBulkWrites } from '../../src/engine/search/segment-upkeep.ts';
 import { suiteTempDir } from '../support/temp.ts';
 
 let engine: Engine;
@@ -88,6 +88,26 @@ describe('merging the search index segments', () => {
     expect(upkeep.measure().segments).toBe(2);
   });
 
+  it('writes an import batch as one segment, not one per megabyte, with the bulk settings', () => {
+    const count = (): number => upkeep.measure().segments;
+    // Articles with many words of their own: a few megabytes of index data per thousand.
+    const many = Array.from({ length: 3000 }, (_, i) => ({ ...article(10_000 + i), body: `${article(10_000 + i).body} ${Array.from({ length: 100 }, (_, k) => `own${i}w${k}`).join(' ')}` }));
+    const write = (): number => {
+      const before = count();
+      engine.db.transaction(() => engine.store.batched(() => many.splice(0, 1000).forEach((a) => engine.store.insert(a))))();
+      return count() - before;
+    };
+    // FTS5's defaults (merging held back, to count what is written): the batch's megabytes of
+    // index data become several segments.
+    setBulkWrites(engine.db, 'search_fts', false);
+    engine.db.exec(`INSERT INTO search_fts (search_fts, rank) VALUES ('automerge', 0)`);
+    const plain = write();
+    setBulkWrites(engine.db, 'search_fts', true);
+    expect(write()).toBe(1);
+    expect(plain).toBeGreaterThan(1);
+    setBulkWrites(engine.db, 'search_fts', false);
+  });
+
   it('merges by itself a little after an import that added a large share', async () => {
     const folder = suiteTempDir('wirebench-upkeep-files-');
     for (let i = 0; i < 120; i++) {
@@ -100,6 +120,13 @@ describe('merging the search index segments', () => {
     expect(quotesUpkeep.needed()).toBe(true);
     await expect.poll(() => [upkeep.measure().segments, quotesUpkeep.measure().segments], { timeout: 15_000, interval: 200 }).toEqual([1, 1]);
     ftsIntegrity();
+    // The import wrote with the bulk settings (setBulkWrites) and put FTS5's defaults back.
+    for (const table of ['search_fts', 'quotes_fts']) {
+      expect(engine.db.prepare(`SELECT k, v FROM ${table}_config WHERE k IN ('automerge', 'hashsize') ORDER BY k`).all()).toEqual([
+        { k: 'automerge', v: 4 },
+        { k: 'hashsize', v: 1024 * 1024 },
+      ]);
+    }
     expect((await api.call('search.query', { query: 'term5', limit: 500 })).total).toBeGreaterThan(0);
   });
 });

@@ -110,13 +110,19 @@ export class Importer {
       this.db.pragma('cache_size = -32768');
       // Fewer, larger WAL checkpoints while importing (each one syncs the database file).
       this.db.pragma('wal_autocheckpoint = 16384');
+      try {
+        this.store.bulk(true);
+      } catch {
+        // only a speed-up: a corpus that cannot take it now (a full disk) is written as usual
+      }
       return await this.execute(paths.map((p) => path.resolve(p)), options, controller.signal);
     } finally {
       this.current = null;
       try {
+        this.store.bulk(false);
         this.db.pragma('wal_autocheckpoint = 1000');
       } catch {
-        // the corpus is closing
+        // the corpus is closing, or cannot be written (a full disk): the settings wait for the next import
       }
     }
   }
@@ -192,7 +198,8 @@ export class Importer {
       }
       const fileId = known
         ? (updateFile.run(p, parsed.size, parsed.mtimeMs, parsed.hash, parsed.encoding, 0, runId, now(), known.id), known.id)
-        : Number(insertFile.run(p, parsed.size, parsed.mtimeMs, parsed.hash, parsed.encoding, 0, runId, now()).lastInsertRowid);
+        : // Most new files keep every article they hold: their count is written now, and corrected below when not.
+          Number(insertFile.run(p, parsed.size, parsed.mtimeMs, parsed.hash, parsed.encoding, parsed.articles.length, runId, now()).lastInsertRowid);
       const before = known ? (articlesOfFile.all(fileId) as number[]) : [];
       const keep = new Set<number>();
       let stored = 0;
@@ -205,7 +212,8 @@ export class Importer {
           else dupes++;
           continue;
         }
-        const id = this.store.insert({ ...article, sourcePath: p, fileId, importRunId: runId });
+        // The parsed object itself becomes the new article (no copy of its fields per article).
+        const id = this.store.insert(Object.assign(article, { sourcePath: p, fileId, importRunId: runId, importedAt: batchTime }));
         if (id === null) dupes++;
         else {
           stored++;
@@ -213,7 +221,7 @@ export class Importer {
         }
       }
       for (const id of before) if (!keep.has(id)) this.store.remove(id);
-      if (keep.size > 0 || known) setFileArticles.run(keep.size, fileId);
+      if (known || keep.size !== parsed.articles.length) setFileArticles.run(keep.size, fileId);
       progress.imported += stored;
       progress.duplicates += dupes;
       const outcome: FileOutcome = stored > 0 ? 'imported' : 'duplicate';

@@ -7,6 +7,7 @@ import { sortableTime } from '../ingest/dates.ts';
 import type { ArticleIndexer, StoredArticle } from '../store/indexers.ts';
 import { bucketOf, FTS_TABLE, MAX_ARTICLE_ID, metaTokens, ROWID_OF } from './index-layout.ts';
 import { fold, isCyrillic, keyStream, skeleton, stemmerFor } from './normalise.ts';
+import { setBulkWrites } from './segment-upkeep.ts';
 
 export interface PreparedEntry {
   /** Time part of the rowid (index-layout.ts). */
@@ -99,6 +100,7 @@ export function createFtsIndexer(db: Db): FtsIndexer {
     discard: () => {
       held = null;
     },
+    bulk: (on) => setBulkWrites(db, FTS_TABLE, on),
   };
 }
 

@@ -44,4 +44,6 @@ export interface ArticleIndexer {
   begin?(): void;
   flush?(): void;
   discard?(): void;
+  /** An import starts (true) or ends (false): write the way a long run of batches is best written. */
+  bulk?(on: boolean): void;
 }
