@@ -1,0 +1,257 @@
+// The parser step's fast paths against the straightforward code they replaced. The index format
+// and the stored data depend on these outputs, so the fast versions must give exactly what the
+// old ones gave, for every input: the old code is kept here, as it was, as the oracle, and the
+// two are compared on the fixture articles, on generated tricky strings, and on a sample of the
+// real corpora when /work/shared/corpora (or WIREBENCH_CORPORA) is there.
+//
+// The key caches are process-wide state that the vocabulary depends on. The oracle keeps its own
+// caches, and every call that reaches the engine's caches in this file goes through a helper that
+// makes the same call on the oracle, so both see the same sequence of words and stay in step
+// (vitest runs each test file in a fresh process here, so both start empty).
+import fs from 'node:fs';
+import path from 'node:path';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { parseFile, type ReadyArticle } from '../../src/engine/ingest/parse-file.ts';
+import { sortableTime } from '../../src/engine/ingest/dates.ts';
+import { needsVocabulary, prepareEntry, type PreparedEntry } from '../../src/engine/search/fts-indexer.ts';
+import { bucketOf, metaTokens } from '../../src/engine/search/index-layout.ts';
+import { fold, forEachWord, keyOf, keyOfFolded, keyStream, stemmerFor, tokenize, words, type CyrillicStemmer, type TextToken } from '../../src/engine/search/normalise.ts';
+import type { StoredArticle } from '../../src/engine/store/indexers.ts';
+
+const FIXTURES = path.resolve(import.meta.dirname, '../fixtures');
+const CORPORA = process.env.WIREBENCH_CORPORA ?? '/work/shared/corpora';
+
+// ---------- oracle: the search keys (normalise.ts, fts-indexer.ts before the scanner with its hash cache) ----------
+
+const ORACLE_WORD_CHAR = /[\p{L}\p{N}\p{M}]/u;
+const ORACLE_ASCII_WORD = new Uint8Array(128);
+for (let c = 48; c <= 57; c++) ORACLE_ASCII_WORD[c] = 1;
+for (let c = 65; c <= 90; c++) ORACLE_ASCII_WORD[c] = 1;
+for (let c = 97; c <= 122; c++) ORACLE_ASCII_WORD[c] = 1;
+
+function oracleIsWordChar(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  if (c < 128) return ORACLE_ASCII_WORD[c] === 1;
+  if (c >= 0xd800 && c <= 0xdbff) return ORACLE_WORD_CHAR.test(text.slice(i, i + 2));
+  if (c >= 0xdc00 && c <= 0xdfff) return ORACLE_WORD_CHAR.test(text.slice(i - 1, i + 1));
+  return ORACLE_WORD_CHAR.test(text[i]!);
+}
+
+function oracleForEachWord(text: string, visit: (start: number, end: number) => void): void {
+  const n = text.length;
+  let i = 0;
+  while (i < n) {
+    while (i < n && !oracleIsWordChar(text, i)) i++;
+    if (i >= n) break;
+    const start = i;
+    while (i < n && oracleIsWordChar(text, i)) i++;
+    visit(start, i);
+  }
+}
+
+const ORACLE_MAX_CACHE = 200_000;
+const oracleCaches: Record<CyrillicStemmer, Map<string, string>> = { ru: new Map(), uk: new Map() };
+
+function oracleKeyOf(word: string, stemmer: CyrillicStemmer = 'ru', onNew?: (word: string, key: string) => void): string {
+  const cache = oracleCaches[stemmer];
+  let key = cache.get(word);
+  if (key === undefined) {
+    key = keyOfFolded(fold(word), stemmer);
+    if (cache.size >= ORACLE_MAX_CACHE) cache.clear();
+    cache.set(word, key);
+    onNew?.(word, key);
+  }
+  return key;
+}
+
+function oracleTokenize(text: string, stemmer: CyrillicStemmer = 'ru'): TextToken[] {
+  const tokens: TextToken[] = [];
+  oracleForEachWord(text, (start, end) => tokens.push({ start, end, key: oracleKeyOf(text.slice(start, end), stemmer) }));
+  return tokens;
+}
+
+function oracleWords(text: string): string[] {
+  const out: string[] = [];
+  oracleForEachWord(text, (start, end) => out.push(text.slice(start, end)));
+  return out;
+}
+
+function oracleKeyStream(text: string, stemmer: CyrillicStemmer = 'ru', onNew?: (word: string, key: string) => void): string {
+  const keys: string[] = [];
+  oracleForEachWord(text, (start, end) => keys.push(oracleKeyOf(text.slice(start, end), stemmer, onNew)));
+  return keys.join(' ');
+}
+
+function oraclePrepareEntry(article: StoredArticle): PreparedEntry {
+  const stemmer = stemmerFor(article.language);
+  const vocabulary: Array<[string, string]> = [];
+  const onNew = (word: string, key: string): void => {
+    const folded = fold(word);
+    if (needsVocabulary(folded, key)) vocabulary.push([folded, key]);
+  };
+  const publishedAt = sortableTime(article.published);
+  return {
+    bucket: bucketOf(publishedAt),
+    headline: oracleKeyStream(article.headline, stemmer, onNew),
+    body: oracleKeyStream(article.body, stemmer, onNew),
+    meta: metaTokens({ agency: article.agency, place: article.place, language: article.language, publishedAt }),
+    vocabulary,
+  };
+}
+
+// ---------- the engine's key functions and the oracle's, called in step ----------
+
+function expectSameEntry(article: StoredArticle, given?: PreparedEntry): void {
+  const expected = oraclePrepareEntry(article);
+  expect(given ?? prepareEntry(article)).toEqual(expected);
+}
+
+function expectSameKeys(text: string, stemmer: CyrillicStemmer): void {
+  const heard: Array<[string, string]> = [];
+  const oracleHeard: Array<[string, string]> = [];
+  expect(keyStream(text, stemmer, (w, k) => heard.push([w, k]))).toBe(oracleKeyStream(text, stemmer, (w, k) => oracleHeard.push([w, k])));
+  expect(heard).toEqual(oracleHeard);
+  expect(tokenize(text, stemmer)).toEqual(oracleTokenize(text, stemmer));
+  expect(words(text)).toEqual(oracleWords(text));
+  const spans: number[] = [];
+  const oracleSpans: number[] = [];
+  forEachWord(text, (s, e) => spans.push(s, e));
+  oracleForEachWord(text, (s, e) => oracleSpans.push(s, e));
+  expect(spans).toEqual(oracleSpans);
+}
+
+function articleOf(headline: string, body: string, language: string | null, extra: Partial<StoredArticle> = {}): StoredArticle {
+  return { id: 0, headline, body, published: null, place: null, agency: null, language, ...extra };
+}
+
+// ---------- generated text ----------
+
+const charFrom = (min: number, max: number): fc.Arbitrary<string> => fc.integer({ min, max }).map((c) => String.fromCharCode(c));
+/** Pieces that exercise every branch: scripts, case, diacritics (composed and not), marks, surrogates, spaces. */
+const piece: fc.Arbitrary<string> = fc.oneof(
+  fc.string({ unit: 'binary', maxLength: 12 }),
+  fc.string({ unit: 'grapheme', maxLength: 8 }),
+  fc.constantFrom(
+    'Песков', 'Пескова', 'ПЕСКОВ', 'переговоры', 'ёлка', 'Ёж', 'Київ', 'їжак', 'Євген', 'ґанок', 'Україна', 'Київщина',
+    'negotiations', 'Negotiation', 'NEGOTIATED', 'the', 'The', 'said', 'Zelenskyy', 'Zelenskiy', 'Gdańsk', 'Łódź', 'Ærø',
+    'São', 'naïve', 'Straße', 'İstanbul', 'ǅ', 'ﬁnal', 'Ⅻ', '²', '٣', '日本語', 'Ελλάδα', 'עברית', 'हिन्दी', '😀', '𝐀𝐁',
+    'e\u0301', 'E\u0301TE', 'и\u0306', 'і\u0308', '\u0301\u0301', 'a\u200db', 'x\u00ady', '1,000', '12:47', 'don’t', "it's",
+  ),
+  charFrom(0xd800, 0xdfff),
+  charFrom(0x0300, 0x036f),
+  charFrom(0x0400, 0x04ff),
+  charFrom(0x00c0, 0x024f),
+  fc.constantFrom(' ', '  ', '\n', '\n\n', '\r\n', '\t', '\u00a0', '\u2028', '\u2029', '\u3000', '\ufeff', '\u200b', '\u0085', '\v', '\f'),
+  fc.constantFrom('.', ',', '-', '—', '«', '»', '“', '”', '"', '(', ')', ':', '/', '_', "'", '’'),
+);
+const trickyText: fc.Arbitrary<string> = fc.array(piece, { maxLength: 40 }).map((p) => p.join(''));
+
+// ---------- corpora ----------
+
+/** Up to `perFolder` files from each folder under `root` (sorted, so the sample is the same every run). */
+function sampleFiles(root: string, perFolder: number, accept: (name: string) => boolean): string[] {
+  const out: string[] = [];
+  const walk = (dir: string): void => {
+    let taken = 0;
+    const entries = fs.readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1));
+    for (const e of entries) {
+      const p = path.join(dir, e.name);
+      if (e.isDirectory()) walk(p);
+      else if (taken < perFolder && accept(e.name)) {
+        out.push(p);
+        taken++;
+      }
+    }
+  };
+  walk(root);
+  return out;
+}
+
+function allFiles(root: string): string[] {
+  return sampleFiles(root, Infinity, () => true);
+}
+
+/** parseFile against the oracles: each article's derived data as the old code would have computed it. */
+async function expectSameParse(file: string): Promise<number> {
+  const outcome = await parseFile({ path: file });
+  if (outcome.status !== 'parsed') return 0;
+  for (const a of outcome.articles) expectSameArticle(a);
+  return outcome.articles.length;
+}
+
+function expectSameArticle(a: ReadyArticle): void {
+  expectSameEntry(articleOf(a.headline, a.body, a.language, { published: a.published, place: a.place, agency: a.agency }), a.searchEntry);
+}
+
+// ---------- the tests ----------
+
+describe('search keys', () => {
+  it('are the same for every fixture article', async () => {
+    let articles = 0;
+    for (const file of allFiles(path.join(FIXTURES, 'articles'))) articles += await expectSameParse(file);
+    expect(articles).toBeGreaterThan(10);
+  });
+
+  it('are the same for generated text, in both stemmers', () => {
+    fc.assert(
+      fc.property(trickyText, fc.constantFrom<CyrillicStemmer>('ru', 'uk'), (text, stemmer) => expectSameKeys(text, stemmer)),
+      { numRuns: 3000, seed: 20240321 },
+    );
+  });
+
+  it('are the same for generated articles, vocabulary included', () => {
+    fc.assert(
+      fc.property(trickyText, trickyText, fc.constantFrom('en', 'ru', 'uk', null), (headline, body, language) => expectSameEntry(articleOf(headline, body, language))),
+      { numRuns: 2000, seed: 7 },
+    );
+  });
+
+  it('treat lone and paired surrogates at every position as before', () => {
+    const units = ['\ud83d', '\ude00', '\ud83d\ude00', 'a', 'Я', '\u0301', ' ', '1'];
+    for (const a of units) for (const b of units) for (const c of units) for (const d of units) expectSameKeys(a + b + c + d, 'ru');
+  });
+
+  it('tell apart words whose hashes collide', () => {
+    // FNV-1a gives these two the same 32-bit hash: a cache that trusted the hash would mix them up.
+    expectSameKeys('yaczfa glbppa Yaczfa glbppa yaczfa', 'ru');
+    expectSameKeys('yzfzfa geeppa yomzfa gvlppa', 'uk');
+  });
+
+  it('keep keyOf and the key streams on one cache, as before', () => {
+    // A word asked for through keyOf is not new to a later key stream, in either implementation.
+    expect(keyOf('Reconciliations')).toBe(oracleKeyOf('Reconciliations'));
+    expectSameEntry(articleOf('Reconciliations', 'reconciliations Reconciliations', 'en'));
+    expect(keyOf('Переговорщики', 'uk')).toBe(oracleKeyOf('Переговорщики', 'uk'));
+    expectSameEntry(articleOf('Переговорщики', 'переговорщики', 'uk'));
+  });
+
+  it('start over after MAX_CACHE words as before, reporting words again', () => {
+    const remembered = 'Reconsiderations';
+    expectSameEntry(articleOf(remembered, '', 'en'));
+    // Fill the cache up to one word short of its bound with cheap words (numbers are their own
+    // keys), in article-sized pieces: the oracle's size says exactly how many are missing.
+    let next = 900_000_000;
+    while (oracleCaches.ru.size < ORACLE_MAX_CACHE - 1) {
+      const body: string[] = [];
+      for (let k = Math.min(20_000, ORACLE_MAX_CACHE - 1 - oracleCaches.ru.size); k > 0; k--) body.push(String(next++));
+      expectSameEntry(articleOf('', body.join(' '), 'en'));
+    }
+    // The last word that fits, then one that makes the cache start over: the remembered word is new again.
+    expectSameEntry(articleOf('', `Negotiators ${remembered}`, 'en'));
+    expect(oracleCaches.ru.size).toBe(ORACLE_MAX_CACHE);
+    expectSameEntry(articleOf('', `Renegotiations ${remembered}`, 'en'));
+    expect(oracleCaches.ru.size).toBe(2);
+    // And the same across a second generation, with Cyrillic words.
+    expectSameEntry(articleOf('Пескова', Array.from({ length: 210_000 }, (_, k) => String(next + k)).join(' ') + ' ПЕСКОВА Пескова', 'ru'));
+  });
+});
+
+describe.skipIf(!fs.existsSync(CORPORA))('on the real corpora', () => {
+  it('search keys are the same for a sample of each corpus', async () => {
+    let articles = 0;
+    const files = sampleFiles(CORPORA, 25, (name) => /\.(?:txt|md|html?|xml|sgm|eml|csv|jsonl)$/i.test(name) && !name.endsWith('.ann'));
+    for (const file of files) articles += await expectSameParse(file);
+    expect(articles).toBeGreaterThan(100);
+  }, 240_000);
+});
