@@ -12,6 +12,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { detectLanguage } from '../../src/engine/ingest/language.ts';
 import { parseFile, type ReadyArticle } from '../../src/engine/ingest/parse-file.ts';
 import { sortableTime } from '../../src/engine/ingest/dates.ts';
 import { needsVocabulary, prepareEntry, type PreparedEntry } from '../../src/engine/search/fts-indexer.ts';
@@ -100,6 +101,34 @@ function oraclePrepareEntry(article: StoredArticle): PreparedEntry {
   };
 }
 
+// ---------- oracle: language.ts as it was ----------
+
+const UKRAINIAN_ONLY = /[іїєґІЇЄҐ]/g;
+const RUSSIAN_ONLY = /[ыэъёЫЭЪЁ]/g;
+const ENGLISH_WORDS = /\b(?:the|and|of|to|in|is|that|for|was|said|with|on|it|as|by)\b/gi;
+
+function oracleDetectLanguage(text: string): string | null {
+  const sample = text.slice(0, 20000);
+  let cyr = 0;
+  let lat = 0;
+  for (let i = 0; i < sample.length; i++) {
+    const c = sample.charCodeAt(i);
+    if (c >= 0x400 && c <= 0x4ff) cyr++;
+    else if ((c >= 65 && c <= 90) || (c >= 97 && c <= 122)) lat++;
+  }
+  if (cyr + lat < 20) return null;
+  if (cyr > lat) {
+    const uk = sample.match(UKRAINIAN_ONLY)?.length ?? 0;
+    const ru = sample.match(RUSSIAN_ONLY)?.length ?? 0;
+    if (uk > ru * 2 && uk >= 3) return 'uk';
+    if (ru >= uk) return 'ru';
+    return null;
+  }
+  const words = (sample.match(/\s+/g)?.length ?? 0) + 1;
+  const english = sample.match(ENGLISH_WORDS)?.length ?? 0;
+  return english / Math.max(words, 1) > 0.08 ? 'en' : null;
+}
+
 // ---------- the engine's key functions and the oracle's, called in step ----------
 
 function expectSameEntry(article: StoredArticle, given?: PreparedEntry): void {
@@ -136,6 +165,7 @@ const piece: fc.Arbitrary<string> = fc.oneof(
     'Песков', 'Пескова', 'ПЕСКОВ', 'переговоры', 'ёлка', 'Ёж', 'Київ', 'їжак', 'Євген', 'ґанок', 'Україна', 'Київщина',
     'negotiations', 'Negotiation', 'NEGOTIATED', 'the', 'The', 'said', 'Zelenskyy', 'Zelenskiy', 'Gdańsk', 'Łódź', 'Ærø',
     'São', 'naïve', 'Straße', 'İstanbul', 'ǅ', 'ﬁnal', 'Ⅻ', '²', '٣', '日本語', 'Ελλάδα', 'עברית', 'हिन्दी', '😀', '𝐀𝐁',
+    'and', 'AND', 'Of', 'tHe', 'the_', 'the5', '5the', 'saids', 'іїєґ', 'ІЇЄҐ', 'ыэъё', 'ЫЭЪЁ', 'Ї', 'ы',
     'e\u0301', 'E\u0301TE', 'и\u0306', 'і\u0308', '\u0301\u0301', 'a\u200db', 'x\u00ady', '1,000', '12:47', 'don’t', "it's",
   ),
   charFrom(0xd800, 0xdfff),
@@ -181,6 +211,7 @@ async function expectSameParse(file: string): Promise<number> {
 }
 
 function expectSameArticle(a: ReadyArticle): void {
+  expect(detectLanguage(`${a.headline}\n${a.body}`)).toBe(oracleDetectLanguage(`${a.headline}\n${a.body}`));
   expectSameEntry(articleOf(a.headline, a.body, a.language, { published: a.published, place: a.place, agency: a.agency }), a.searchEntry);
 }
 
@@ -244,6 +275,84 @@ describe('search keys', () => {
     expect(oracleCaches.ru.size).toBe(2);
     // And the same across a second generation, with Cyrillic words.
     expectSameEntry(articleOf('Пескова', Array.from({ length: 210_000 }, (_, k) => String(next + k)).join(' ') + ' ПЕСКОВА Пескова', 'ru'));
+  });
+});
+
+describe('language', () => {
+  it('is the same for generated text', () => {
+    fc.assert(
+      fc.property(trickyText, (text) => {
+        expect(detectLanguage(text)).toBe(oracleDetectLanguage(text));
+      }),
+      { numRuns: 5000, seed: 11 },
+    );
+    // Mostly one script, so that every branch is reached, and long, so that the sample is cut.
+    const mostly = (script: fc.Arbitrary<string>): fc.Arbitrary<string> =>
+      fc.array(fc.oneof({ weight: 4, arbitrary: script }, { weight: 1, arbitrary: piece }), { maxLength: 200 }).map((p) => p.join(' '));
+    const english = fc.constantFrom('the', 'The', 'and', 'of', 'said', 'talks', 'progress', 'Peskov', 'with', 'BY', 'it’s', 'on_', 'in2');
+    const russian = fc.constantFrom('переговоры', 'объём', 'съезд', 'Песков', 'ещё', 'эти', 'Київ', 'є', 'ґанок', 'і');
+    const ukrainian = fc.constantFrom('переговори', 'Київ', 'її', 'є', 'ґанок', 'Україна', 'з', 'і', 'ще');
+    fc.assert(
+      fc.property(fc.oneof(mostly(english), mostly(russian), mostly(ukrainian)), fc.integer({ min: 1, max: 150 }), (text, times) => {
+        expect(detectLanguage(text)).toBe(oracleDetectLanguage(text));
+        const long = text.repeat(times);
+        expect(detectLanguage(long)).toBe(oracleDetectLanguage(long));
+      }),
+      { numRuns: 1500, seed: 12 },
+    );
+  });
+
+  // The guess is a threshold over counts, so random text rarely shows a count that is off by one.
+  // These texts sit on the threshold, so that one character or word decides.
+
+  it('counts the English words exactly as the regex did', () => {
+    // One English word among twelve is English (0.083 > 0.08); any other word is not.
+    const verdict = (word: string): void => {
+      const text = `${word} ${'xyz '.repeat(10)}`;
+      expect(detectLanguage(text), word).toBe(oracleDetectLanguage(text));
+    };
+    const letters = 'abcdefghijklmnopqrstuvwxyz';
+    const all = (length: number, prefix = ''): void => {
+      if (length === 0) return verdict(prefix);
+      for (const c of letters) all(length - 1, prefix + c);
+    };
+    for (let length = 1; length <= 4; length++) all(length);
+    for (const word of ['the', 'and', 'of', 'to', 'in', 'is', 'that', 'for', 'was', 'said', 'with', 'on', 'it', 'as', 'by']) {
+      for (let mask = 0; mask < 1 << word.length; mask++) {
+        const cased = [...word].map((c, k) => (mask & (1 << k) ? c.toUpperCase() : c)).join('');
+        for (const [before, after] of [['', ''], ['_', ''], ['', '_'], ['1', ''], ['', '9'], ['é', ''], ['', 'ß'], ['-', '.'], ['(', ')'], ['’', 's'], ['x', '']]) verdict(before + cased + after);
+      }
+    }
+    for (const odd of ['ſaid', 'İt', 'ıs', 'K', 'ｔｈｅ', 'th\u0435', 'the\u0301']) verdict(odd);
+  });
+
+  it('takes exactly the first 20,000 characters', () => {
+    for (let pos = 19_950; pos <= 20_002; pos++) {
+      for (const tail of ['the xyz xyz xyz xyz xyz xyz xyz xyz xyz xyz', 'xyz'.repeat(7), 'іїєґ'.repeat(6), 'ыэъё'.repeat(6)]) {
+        for (const filler of ['.', ' ', 'ж', 'a']) {
+          const text = filler.repeat(pos) + tail;
+          expect(detectLanguage(text), `${pos} ${filler} ${tail}`).toBe(oracleDetectLanguage(text));
+        }
+      }
+    }
+  });
+
+  it('counts the Ukrainian and Russian letters exactly as the regexes did, for every code unit', () => {
+    const base = 'ж'.repeat(21);
+    for (let c = 0; c <= 0xffff; c++) {
+      const ch = String.fromCharCode(c);
+      // Tells a Ukrainian-only letter from the rest, then a Russian-only one.
+      for (const text of [`${base}іі${ch}`, `${base}і${ch}`]) expect(detectLanguage(text), `U+${c.toString(16)}`).toBe(oracleDetectLanguage(text));
+    }
+  });
+
+  it('counts white space exactly as \\s does, for every code unit', () => {
+    // One stopword among two words is English, among fourteen it is not: the verdict turns on
+    // whether the character between the words is white space.
+    for (let c = 0; c <= 0xffff; c++) {
+      const text = `the ${`xyz${String.fromCharCode(c)}`.repeat(12)}`;
+      expect(detectLanguage(text), `U+${c.toString(16)}`).toBe(oracleDetectLanguage(text));
+    }
   });
 });
 
