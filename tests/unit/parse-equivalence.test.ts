@@ -8,6 +8,7 @@
 // caches, and every call that reaches the engine's caches in this file goes through a helper that
 // makes the same call on the oracle, so both see the same sequence of words and stay in step
 // (vitest runs each test file in a fresh process here, so both start empty).
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import fc from 'fast-check';
@@ -18,6 +19,7 @@ import { sortableTime } from '../../src/engine/ingest/dates.ts';
 import { needsVocabulary, prepareEntry, type PreparedEntry } from '../../src/engine/search/fts-indexer.ts';
 import { bucketOf, metaTokens } from '../../src/engine/search/index-layout.ts';
 import { fold, forEachWord, keyOf, keyOfFolded, keyStream, stemmerFor, tokenize, words, type CyrillicStemmer, type TextToken } from '../../src/engine/search/normalise.ts';
+import { contentHash } from '../../src/engine/store/articles.ts';
 import type { StoredArticle } from '../../src/engine/store/indexers.ts';
 
 const FIXTURES = path.resolve(import.meta.dirname, '../fixtures');
@@ -129,6 +131,13 @@ function oracleDetectLanguage(text: string): string | null {
   return english / Math.max(words, 1) > 0.08 ? 'en' : null;
 }
 
+// ---------- oracle: contentHash (store/articles.ts) as it was ----------
+
+function oracleContentHash(headline: string, body: string): string {
+  const normalised = `${headline}\n${body}`.normalize('NFC').toLowerCase().replace(/\s+/g, ' ').trim();
+  return createHash('sha256').update(normalised).digest('hex');
+}
+
 // ---------- the engine's key functions and the oracle's, called in step ----------
 
 function expectSameEntry(article: StoredArticle, given?: PreparedEntry): void {
@@ -211,6 +220,7 @@ async function expectSameParse(file: string): Promise<number> {
 }
 
 function expectSameArticle(a: ReadyArticle): void {
+  expect(a.contentHash).toBe(oracleContentHash(a.headline, a.body));
   expect(detectLanguage(`${a.headline}\n${a.body}`)).toBe(oracleDetectLanguage(`${a.headline}\n${a.body}`));
   expectSameEntry(articleOf(a.headline, a.body, a.language, { published: a.published, place: a.place, agency: a.agency }), a.searchEntry);
 }
@@ -352,6 +362,34 @@ describe('language', () => {
     for (let c = 0; c <= 0xffff; c++) {
       const text = `the ${`xyz${String.fromCharCode(c)}`.repeat(12)}`;
       expect(detectLanguage(text), `U+${c.toString(16)}`).toBe(oracleDetectLanguage(text));
+    }
+  });
+});
+
+describe('content hash', () => {
+  it('is the same for generated text', () => {
+    fc.assert(
+      fc.property(trickyText, trickyText, (headline, body) => {
+        expect(contentHash(headline, body)).toBe(oracleContentHash(headline, body));
+      }),
+      { numRuns: 3000, seed: 13 },
+    );
+    // Runs of white space of every kind and length, at the ends and between words.
+    const spacey = fc.string({ unit: fc.constantFrom(' ', ' ', '\n', '\r', '\t', '\v', '\f', '\u00a0', '\u2028', '\u3000', '\ufeff', '\u200b', 'a', 'B', 'İ', 'e\u0301', '\ud800'), maxLength: 30 });
+    fc.assert(
+      fc.property(spacey, spacey, (headline, body) => {
+        expect(contentHash(headline, body)).toBe(oracleContentHash(headline, body));
+      }),
+      { numRuns: 3000, seed: 14 },
+    );
+  });
+
+  it('folds white space exactly as before, for every code unit', () => {
+    for (let c = 0; c <= 0xffff; c++) {
+      const ch = String.fromCharCode(c);
+      for (const [headline, body] of [[`a${ch}b`, `${ch}`], [`a ${ch}`, ` ${ch}b`]] as const) {
+        expect(contentHash(headline, body), `U+${c.toString(16)}`).toBe(oracleContentHash(headline, body));
+      }
     }
   });
 });
