@@ -12,6 +12,7 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import fc from 'fast-check';
+import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import { detectLanguage } from '../../src/engine/ingest/language.ts';
 import { parseFile, type ReadyArticle } from '../../src/engine/ingest/parse-file.ts';
@@ -22,7 +23,7 @@ import { parsePlainString } from '../../src/engine/ingest/parsers/plain.ts';
 import { normaliseNewlines, oneLine, splitBlocks } from '../../src/engine/ingest/parsers/text-blocks.ts';
 import { ParseError, type ParsedArticle } from '../../src/engine/ingest/parsers/types.ts';
 import { parseDateline } from '../../src/engine/ingest/parsers/wire.ts';
-import { declaredCharset, decodeText } from '../../src/engine/ingest/decode.ts';
+import { declaredCharset, decodeText, guessLegacyEncoding, looksBinary, type Decoded } from '../../src/engine/ingest/decode.ts';
 import { needsVocabulary, prepareEntry, type PreparedEntry } from '../../src/engine/search/fts-indexer.ts';
 import { bucketOf, metaTokens } from '../../src/engine/search/index-layout.ts';
 import { fold, forEachWord, keyOf, keyOfFolded, keyStream, stemmerFor, tokenize, words, type CyrillicStemmer, type TextToken } from '../../src/engine/search/normalise.ts';
@@ -143,6 +144,60 @@ function oracleDetectLanguage(text: string): string | null {
 function oracleContentHash(headline: string, body: string): string {
   const normalised = `${headline}\n${body}`.normalize('NFC').toLowerCase().replace(/\s+/g, ' ').trim();
   return createHash('sha256').update(normalised).digest('hex');
+}
+
+// ---------- oracle: decode.ts as it was (a decoder made per call, both regexes always run) ----------
+
+function oracleDecodeText(bytes: Uint8Array, declared: string | null = null): Decoded {
+  if (bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
+    return oracleDecodeUtf(bytes.subarray(3), 'utf-8', 'utf-8 (BOM)');
+  }
+  if (bytes.length >= 2 && bytes[0] === 0xff && bytes[1] === 0xfe) return oracleDecodeUtf(bytes.subarray(2), 'utf-16le', 'utf-16le');
+  if (bytes.length >= 2 && bytes[0] === 0xfe && bytes[1] === 0xff) return oracleDecodeUtf(bytes.subarray(2), 'utf-16be', 'utf-16be');
+  if (oracleLooksBinary(bytes)) return { ok: false, reason: 'binary data, not text' };
+  const utf8 = oracleDecodeUtf(bytes, 'utf-8', 'utf-8');
+  if (utf8.ok) return utf8;
+  const encoding = guessLegacyEncoding(bytes, declared);
+  return { ok: true, text: iconv.decode(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), encoding), encoding };
+}
+
+function oracleDecodeUtf(bytes: Uint8Array, label: string, name: string): Decoded {
+  try {
+    return { ok: true, text: new TextDecoder(label, { fatal: true }).decode(bytes), encoding: name };
+  } catch {
+    return { ok: false, reason: `not valid ${name} text` };
+  }
+}
+
+function oracleDeclaredCharset(bytes: Uint8Array): string | null {
+  const head = Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(bytes.byteLength, 4096)).toString('latin1');
+  const m = /<\?xml[^>]*encoding\s*=\s*["']([\w.:-]+)["']/i.exec(head) ?? /<meta[^>]+charset\s*=\s*["']?([\w.:-]+)/i.exec(head);
+  return m ? oracleNormaliseEncoding(m[1]!) : null;
+}
+
+function oracleNormaliseEncoding(name: string): string | null {
+  const lower = name.toLowerCase();
+  const aliases: Record<string, string> = { 'x-mac-cyrillic': 'maccyrillic', cp866: 'ibm866', 'windows-1251': 'windows-1251', cp1251: 'windows-1251' };
+  const mapped = aliases[lower] ?? lower;
+  return iconv.encodingExists(mapped) ? mapped : null;
+}
+
+function oracleLooksBinary(bytes: Uint8Array): boolean {
+  const end = Math.min(bytes.length, 8192);
+  let control = 0;
+  for (let i = 0; i < end; i++) {
+    const b = bytes[i]!;
+    if (b === 0) return true;
+    if (b < 0x09 || (b > 0x0d && b < 0x20 && b !== 0x1b)) control++;
+  }
+  return end > 0 && control / end > 0.1;
+}
+
+function expectSameDecode(bytes: Uint8Array): void {
+  expect(looksBinary(bytes)).toBe(oracleLooksBinary(bytes));
+  const declared = declaredCharset(bytes);
+  expect(declared).toBe(oracleDeclaredCharset(bytes));
+  expect(decodeText(bytes, declared)).toEqual(oracleDecodeText(bytes, declared));
 }
 
 // ---------- oracle: plain text and the wire layout (text-blocks.ts, nexis.ts, wire.ts, plain.ts) as they were ----------
@@ -358,6 +413,7 @@ async function expectSameParse(file: string): Promise<number> {
 /** A file's text, decoded as the parser workers decode it, or null for one that is not text. */
 function textOf(file: string): string | null {
   const bytes = fs.readFileSync(file);
+  expectSameDecode(bytes);
   const decoded = decodeText(bytes, declaredCharset(bytes));
   return decoded.ok ? decoded.text : null;
 }
@@ -428,6 +484,39 @@ describe('search keys', () => {
     expect(oracleCaches.ru.size).toBe(2);
     // And the same across a second generation, with Cyrillic words.
     expectSameEntry(articleOf('Пескова', Array.from({ length: 210_000 }, (_, k) => String(next + k)).join(' ') + ' ПЕСКОВА Пескова', 'ru'));
+  });
+});
+
+describe('decoding', () => {
+  it('is the same for generated bytes', () => {
+    const encode = (text: string, how: string): Uint8Array =>
+      how === 'utf8' ? Buffer.from(text, 'utf8') : how === 'bom' ? Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text, 'utf8')]) : how === 'utf16' ? Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]) : iconv.encode(text, how);
+    const declaration = fc.constantFrom('', '<meta charset="windows-1251">', '<META CHARSET=koi8-r>', '<meta http-equiv="Content-Type" content="text/html; charset=cp1251">', '<?xml version="1.0" encoding="KOI8-R"?>', '<?XML encoding=\'utf-8\'?>', '<?xml?>', '<m', '<M', '<?', '<mETA charset=x-mac-cyrillic>', '<meta charset="nonsense">', '<NSAN.T>');
+    const bytes = fc.oneof(
+      fc.uint8Array({ maxLength: 400 }),
+      fc.tuple(declaration, fc.oneof(trickyText, wireText), fc.constantFrom('utf8', 'bom', 'utf16', 'windows-1251', 'koi8-r', 'ibm866', 'latin1')).map(([d, t, how]) => encode(d + t, how)),
+      fc.tuple(fc.uint8Array({ maxLength: 40 }), fc.constantFrom(0, 1, 8, 0x0e, 0x1b, 0x1f, 0x20, 0xc3, 0xff)).map(([b, x]) => Uint8Array.from([...b, x, ...b])),
+    );
+    fc.assert(
+      fc.property(bytes, (b) => {
+        expectSameDecode(b);
+      }),
+      { numRuns: 1500, seed: 16 },
+    );
+  });
+
+  it('decodes a valid file the same after an invalid one, and a second byte order mark the same', () => {
+    for (const b of [Buffer.from([0xff, 0xfe, 0x00, 0xd8]), Buffer.from('ok'), Buffer.from([0xc3, 0x28]), Buffer.from('é'), Buffer.from([0xfe, 0xff, 0xd8]), Buffer.from([0xfe, 0xff, 0x04, 0x1f])]) expectSameDecode(b);
+    for (const b of [[0xef, 0xbb, 0xbf, 0xef, 0xbb, 0xbf, 0x61], [0xff, 0xfe, 0xff, 0xfe, 0x61, 0x00], [0xfe, 0xff, 0xfe, 0xff, 0x00, 0x61]]) expectSameDecode(Uint8Array.from(b));
+  });
+
+  it('counts control bytes exactly as before, for every byte value', () => {
+    for (let b = 0; b < 256; b++) {
+      for (const n of [1, 9, 10, 11]) {
+        const bytes = Uint8Array.from({ length: 100 }, (_, k) => (k < n ? b : 0x61));
+        expect(looksBinary(bytes), `${b} x${n}`).toBe(oracleLooksBinary(bytes));
+      }
+    }
   });
 });
 
