@@ -14,6 +14,7 @@ import path from 'node:path';
 import fc from 'fast-check';
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
+import { extractQuotes as oracleExtractQuotes } from '../support/quotes-extract-oracle.ts';
 import { detectLanguage } from '../../src/engine/ingest/language.ts';
 import { parseFile, type ReadyArticle } from '../../src/engine/ingest/parse-file.ts';
 import { parseDateLine, sortableTime } from '../../src/engine/ingest/dates.ts';
@@ -27,7 +28,9 @@ import { declaredCharset, decodeText, guessLegacyEncoding, looksBinary, type Dec
 import { needsVocabulary, prepareEntry, type PreparedEntry } from '../../src/engine/search/fts-indexer.ts';
 import { bucketOf, metaTokens } from '../../src/engine/search/index-layout.ts';
 import { fold, forEachWord, keyOf, keyOfFolded, keyStream, stemmerFor, tokenize, words, type CyrillicStemmer, type TextToken } from '../../src/engine/search/normalise.ts';
+import { extractQuotes } from '../../src/engine/quotes/extract.ts';
 import { contentHash } from '../../src/engine/store/articles.ts';
+import { isWhiteSpace } from '../../src/engine/white-space.ts';
 import type { StoredArticle } from '../../src/engine/store/indexers.ts';
 
 const FIXTURES = path.resolve(import.meta.dirname, '../fixtures');
@@ -419,6 +422,7 @@ function textOf(file: string): string | null {
 }
 
 function expectSameArticle(a: ReadyArticle): void {
+  expect(a.quotes).toEqual(oracleExtractQuotes(a.body));
   expect(a.contentHash).toBe(oracleContentHash(a.headline, a.body));
   expect(detectLanguage(`${a.headline}\n${a.body}`)).toBe(oracleDetectLanguage(`${a.headline}\n${a.body}`));
   expectSameEntry(articleOf(a.headline, a.body, a.language, { published: a.published, place: a.place, agency: a.agency }), a.searchEntry);
@@ -484,6 +488,80 @@ describe('search keys', () => {
     expect(oracleCaches.ru.size).toBe(2);
     // And the same across a second generation, with Cyrillic words.
     expectSameEntry(articleOf('Пескова', Array.from({ length: 210_000 }, (_, k) => String(next + k)).join(' ') + ' ПЕСКОВА Пескова', 'ru'));
+  });
+});
+
+/** Text that is mostly attributed quotations, in the patterns the extractor reads and near misses of them. */
+const mark = fc.constantFrom('"', '“', '”', '„', '«', '»', '‹', '›', '', "'", '“"', '«„');
+const phrase = (...list: string[]): fc.Arbitrary<string> => fc.oneof({ weight: 8, arbitrary: fc.constantFrom(...list) }, { weight: 1, arbitrary: piece });
+const said = phrase('said', 'says', 'told journalists', 'told reporters on Monday', 'added', 'stressed', 'continued', 'calling him', 'saying', 'pointed out', 'went on', 'wrote', 'tweeted', 'has repeatedly said', 'also said', 'acknowledged', 'acknowledges', 'interjected', 'констатировала', 'резюмировал', 'заявил', 'сказала', 'сообщил журналистам', 'заявив', 'повідомила', 'каже', 'отметил');
+const speaker = phrase(
+  'Peskov', 'Dmitry Peskov', 'Kremlin spokesman Dmitry Peskov', 'Dmitry Peskov, the Kremlin spokesman,', 'he', 'she', 'they', 'his', 'the spokesman', 'officials', 'a senior official',
+  'Mr. Smith', 'Sen. Ted Cruz (R-Texas)', 'J. Smith', 'U.S. officials', "Trump's campaign manager Corey Lewandowski", 'Orlando-based lawyer Ann Lee', 'Edward Leamer, an economist',
+  'Песков', 'Дмитрий Песков', 'пресс-секретарь президента Дмитрий Песков', 'он', 'она', 'Зеленський', 'Володимир Зеленський', 'вона', 'представитель МИД',
+);
+const according = phrase('According to', 'according to', 'In the words of', 'По словам', 'по мнению', 'За словами', 'на думку', 'As Peskov put it,', 'as one official puts it,');
+const genitive = phrase('Peskov', 'Dmitry Peskov', 'Пескова', 'Дмитрия Пескова', 'Зеленського', 'the minister', 'officials');
+const content = phrase('The degree of progress is not what we would like,', 'Work goes on every day', 'not what we would like', 'a disaster', 'The Risk', 'Work Goes On', 'talking in substance', 'Работа идет каждый день, но не так быстро', 'ми готові', 'yes', 'It is "difficult", he said', 'Мы «за»');
+const lead = phrase('', 'On Monday, ', 'Later, ', 'In a Fox interview, ', 'Separately, ', 'And ', 'but ', 'The talks were ', 'Однако ', 'Ранее ');
+const sentence = fc.oneof(
+  fc.tuple(mark, content, mark, fc.constantFrom(',', '', '.', ', —', ' -'), speaker, said, fc.constantFrom('.', '', ' on Monday.', ', adding that talks continue.')).map(([o, c, e, p, sp, cu, end]) => `${o}${c}${e}${p} ${sp} ${cu}${end}`),
+  fc.tuple(mark, content, mark, said, speaker, fc.constantFrom('.', ', the spokesman.', ', who spoke in Kyiv.', '')).map(([o, c, e, cu, sp, end]) => `${o}${c},${e} ${cu} ${sp}${end}`),
+  fc.tuple(lead, speaker, said, fc.constantFrom(': ', ' ', ' the talks were ', ' that ', ' что ', ', '), mark, content, mark).map(([l, sp, cu, g, o, c, e]) => `${l}${sp} ${cu}${g}${o}${c}${e}`),
+  fc.tuple(according, genitive, fc.constantFrom(', ', ' ', ', the talks are '), mark, content, mark).map(([a, g, sep, o, c, e]) => `${a} ${g}${sep}${o}${c}${e}`),
+  fc.tuple(speaker, said, mark, content, mark).map(([sp, cu, o, c, e]) => `${sp} ${cu}:\n\n${o}${c}${e}`),
+  fc.tuple(mark, content, mark).map(([o, c, e]) => `${o}${c}${e}`),
+  trickyText,
+);
+const quoteText: fc.Arbitrary<string> = fc
+  .array(fc.tuple(sentence, fc.constantFrom(' ', ' ', '\n\n', '\n', '\n \n', '\n\t\n', '\n \t\n\u00a0', '. ', '')), { maxLength: 8 })
+  .map((parts) => parts.map(([t, sep]) => t + sep).join(''));
+
+describe('white space by char code', () => {
+  it('is what \\s and trim() take, for every code unit', () => {
+    for (let c = 0; c <= 0xffff; c++) {
+      const ch = String.fromCharCode(c);
+      expect(isWhiteSpace(c), `U+${c.toString(16)}`).toBe(/\s/.test(ch));
+      expect(isWhiteSpace(c), `U+${c.toString(16)}`).toBe(ch.trim() === '');
+    }
+  });
+});
+
+describe('quotes', () => {
+  it('are the same for the quote fixtures', () => {
+    let quotes = 0;
+    for (const file of allFiles(path.join(FIXTURES, 'quotes'))) {
+      const text = fs.readFileSync(file, 'utf8');
+      const found = extractQuotes(text);
+      expect(found).toEqual(oracleExtractQuotes(text));
+      quotes += found.length;
+    }
+    expect(quotes).toBeGreaterThan(10);
+  });
+
+  it('are the same for generated text', () => {
+    const seen: Record<string, number> = { texts: 0, withQuotes: 0, direct: 0, partial: 0, continuation: 0 };
+    fc.assert(
+      fc.property(fc.oneof({ weight: 4, arbitrary: quoteText }, { weight: 1, arbitrary: trickyText }, { weight: 1, arbitrary: wireText }), (text) => {
+        const found = extractQuotes(text);
+        expect(found).toEqual(oracleExtractQuotes(text));
+        seen.texts!++;
+        if (found.length > 0) seen.withQuotes!++;
+        for (const q of found) seen[q.kind]!++;
+      }),
+      { numRuns: 6000, seed: 17 },
+    );
+    // The generator must reach the extractor's every branch, not only its "no quote here".
+    expect(seen.withQuotes! / seen.texts!).toBeGreaterThan(0.3);
+    expect(Math.min(seen.direct!, seen.partial!, seen.continuation!), JSON.stringify(seen)).toBeGreaterThan(100);
+  });
+
+  it('have cues found by the same words: lower-casing never makes a word shorter', () => {
+    for (let cp = 0; cp <= 0x10ffff; cp++) {
+      if (cp >= 0xd800 && cp <= 0xdfff) continue;
+      const ch = String.fromCodePoint(cp);
+      if (ch.toLowerCase().length < ch.length) expect.fail(`U+${cp.toString(16)} lower-cases shorter`);
+    }
   });
 });
 

@@ -10,6 +10,8 @@
 //                      the u flag, \b is an ASCII word boundary ([A-Za-z0-9_]) and /i matches ASCII
 //                      letters only, so a match is exactly a run of [A-Za-z0-9_] that is one of the words.
 
+import { isWhiteSpace } from '../white-space.ts';
+
 const SAMPLE = 20000;
 const ENGLISH_WORDS = ['the', 'and', 'of', 'to', 'in', 'is', 'that', 'for', 'was', 'said', 'with', 'on', 'it', 'as', 'by'];
 const LONGEST_ENGLISH_WORD = 4;
@@ -32,11 +34,6 @@ for (let c = 0; c < 128; c++) {
   if ((c >= 65 && c <= 90) || (c >= 97 && c <= 122)) ASCII[c] = LETTER | BOUNDARY_WORD;
   else if ((c >= 48 && c <= 57) || c === 95) ASCII[c] = BOUNDARY_WORD;
   else if (c === 32 || (c >= 9 && c <= 13)) ASCII[c] = SPACE;
-}
-
-/** \s above ASCII (the test compares this with the regex for every code unit). */
-function isWideSpace(c: number): boolean {
-  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
 }
 
 // In the Cyrillic block: 1 for a letter only Ukrainian has, 2 for one only Russian has.
@@ -74,7 +71,7 @@ export function detectLanguage(text: string): string | null {
       runLength = 0;
       runCode = 0;
     }
-    if (kind & SPACE || (c >= 128 && isWideSpace(c))) {
+    if (kind & SPACE || (c >= 128 && isWhiteSpace(c))) {
       if (!inSpace) spaceRuns++;
       inSpace = true;
       continue;
