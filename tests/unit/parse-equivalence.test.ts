@@ -688,6 +688,15 @@ describe('language', () => {
       }
     }
     for (const odd of ['ſaid', 'İt', 'ıs', 'K', 'ｔｈｅ', 'th\u0435', 'the\u0301']) verdict(odd);
+    // Exactly on the threshold (2 of 25 is 0.08, which is not over it), and either side of it,
+    // with the English words first, last or spread.
+    for (const [english, words] of [[2, 25], [4, 50], [8, 100], [1, 12], [1, 13], [3, 37], [3, 38], [21, 262], [21, 263]] as const) {
+      const others = Array.from({ length: words - english }, () => 'xyz');
+      const the = Array.from({ length: english }, () => 'the');
+      for (const text of [[...the, ...others], [...others, ...the], others.flatMap((w, k) => (k < english ? [w, 'The'] : [w]))].map((t) => t.join(' '))) {
+        expect(detectLanguage(text), `${english} of ${words}`).toBe(oracleDetectLanguage(text));
+      }
+    }
   });
 
   it('takes exactly the first 20,000 characters', () => {

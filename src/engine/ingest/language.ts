@@ -1,9 +1,9 @@
 // A small script-and-stopword language guess for English, Russian and Ukrainian, the
 // languages of the corpora Wirebench is built for. Returns null when unsure.
 //
-// It runs for every imported article, so everything it counts is counted in one pass over the
-// char codes. What it counts is defined by the regexes it used to run, and must stay so (a
-// different guess would change the stemmer an article's keys are made with):
+// It runs for every imported article, so it counts by char code instead of with regexes. What
+// it counts is defined by the regexes it used to run, and must stay so (a different guess would
+// change the stemmer an article's keys are made with):
 //   Ukrainian letters  /[іїєґІЇЄҐ]/g      Russian letters  /[ыэъёЫЭЪЁ]/g
 //   words              /\s+/g runs, plus one (as many as split(/\s+/) gives)
 //   English words      /\b(?:the|and|of|to|in|is|that|for|was|said|with|on|it|as|by)\b/gi: without
@@ -43,12 +43,42 @@ for (const ch of 'ыэъёЫЭЪЁ') CYRILLIC_MARK[ch.charCodeAt(0) - 0x400] = 2
 
 export function detectLanguage(text: string): string | null {
   const n = Math.min(text.length, SAMPLE);
+  // First the scripts and the words, a pass with no branch on letters or spaces (such branches
+  // go wrong at every word, and were most of the cost).
   let cyr = 0;
   let lat = 0;
   let uk = 0;
   let ru = 0;
   let spaceRuns = 0;
-  let inSpace = false;
+  let inSpace = 0;
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    let space: number;
+    if (c < 128) {
+      const kind = ASCII[c]!;
+      lat += kind & LETTER;
+      space = (kind & SPACE) >> 2;
+    } else {
+      space = isWhiteSpace(c) ? 1 : 0;
+      if (c >= 0x400 && c <= 0x4ff) {
+        cyr++;
+        const mark = CYRILLIC_MARK[c - 0x400]!;
+        uk += mark & 1;
+        ru += mark >> 1;
+      }
+    }
+    spaceRuns += space & (inSpace ^ 1);
+    inSpace = space;
+  }
+  if (cyr + lat < 20) return null;
+  if (cyr > lat) {
+    if (uk > ru * 2 && uk >= 3) return 'uk';
+    if (ru >= uk) return 'ru';
+    return null;
+  }
+  // Then the English words, only as far as needed: the count only grows, so once it is over the
+  // threshold the whole text's is too (for English text, about a third of the way in).
+  const words = Math.max(spaceRuns + 1, 1);
   let english = 0;
   // The current run of \b word characters: its length, and its first letters as a letterCode
   // (-1 when it has a digit or an underscore, and so can be none of the words).
@@ -58,39 +88,19 @@ export function detectLanguage(text: string): string | null {
     const c = text.charCodeAt(i);
     const kind = c < 128 ? ASCII[c]! : 0;
     if (kind & BOUNDARY_WORD) {
-      if (kind & LETTER) {
-        lat++;
-        if (runCode >= 0 && runLength < LONGEST_ENGLISH_WORD) runCode = runCode * 32 + (c & 31);
-      } else runCode = -1;
+      if (!(kind & LETTER)) runCode = -1;
+      else if (runCode >= 0 && runLength < LONGEST_ENGLISH_WORD) runCode = runCode * 32 + (c & 31);
       runLength++;
-      inSpace = false;
-      continue;
-    }
-    if (runLength > 0) {
-      if (runLength <= LONGEST_ENGLISH_WORD && runCode >= 0 && ENGLISH_CODES.has(runCode)) english++;
+    } else if (runLength > 0) {
+      if (isEnglishRun(runLength, runCode) && ++english / words > 0.08) return 'en';
       runLength = 0;
       runCode = 0;
     }
-    if (kind & SPACE || (c >= 128 && isWhiteSpace(c))) {
-      if (!inSpace) spaceRuns++;
-      inSpace = true;
-      continue;
-    }
-    inSpace = false;
-    if (c >= 0x400 && c <= 0x4ff) {
-      cyr++;
-      const mark = CYRILLIC_MARK[c - 0x400];
-      if (mark === 1) uk++;
-      else if (mark === 2) ru++;
-    }
   }
-  if (runLength > 0 && runLength <= LONGEST_ENGLISH_WORD && runCode >= 0 && ENGLISH_CODES.has(runCode)) english++;
-  if (cyr + lat < 20) return null;
-  if (cyr > lat) {
-    if (uk > ru * 2 && uk >= 3) return 'uk';
-    if (ru >= uk) return 'ru';
-    return null;
-  }
-  const words = spaceRuns + 1;
-  return english / Math.max(words, 1) > 0.08 ? 'en' : null;
+  if (isEnglishRun(runLength, runCode)) english++;
+  return english / words > 0.08 ? 'en' : null;
+}
+
+function isEnglishRun(length: number, code: number): boolean {
+  return length > 0 && length <= LONGEST_ENGLISH_WORD && code >= 0 && ENGLISH_CODES.has(code);
 }
