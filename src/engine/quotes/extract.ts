@@ -111,8 +111,10 @@ function isWordChar(c: string | undefined): boolean {
 }
 
 /**
- * Paragraph boundaries: a blank line, or a line break in text that has no blank lines. Each
- * start is where /\n[ \t]*\n\s*\/g (or /\n\s*\/g) leaves off, found with indexOf and a short scan.
+ * Paragraph boundaries: a blank line, or a line break in text that has no blank lines. A
+ * paragraph starts after a line break, spaces or tabs, a line break and any white space (or,
+ * in text without blank lines, after a line break and any white space), as the regexes this
+ * replaced found them; found with indexOf and a short scan, as this runs for every article.
  */
 function paragraphs(text: string): number[] {
   const starts = [0];
@@ -821,6 +823,7 @@ function introducedBefore(window: string): RegExpExecArray | null {
   }
   return null;
 }
+
 const NOT_DESCRIPTIONS = /^(?:журналистам|журналістам|journalists|reporters|the press|on \p{L}+day|in a statement|in an interview)$/iu;
 
 /**

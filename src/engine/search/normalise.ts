@@ -111,9 +111,9 @@ const FIRST_CAPACITY = 1 << 12;
  * that Map did: a word is a hit when it was stored since the cache last started over, and the
  * cache starts over when it holds MAX_CACHE words and another is to be added.
  *
- * Everything a hit reads is in typed arrays, laid out so it touches few cache lines: the slot
- * (hash and entry side by side), then the entry's characters, stored in order of first sight,
- * so that the common words, met first, sit together.
+ * A hit checks the word in typed arrays laid out to touch few cache lines: the slot (hash and
+ * entry side by side), then the entry's characters; then it takes the key by entry number.
+ * Entries are numbered in order of first sight, so the common words, met first, sit together.
  */
 class KeyCache {
   /** Slot s: table[2s] is the hash, table[2s + 1] the entry + 1 (0: the slot is free). */
