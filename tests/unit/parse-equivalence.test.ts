@@ -1,8 +1,10 @@
 // The parser step's fast paths against the straightforward code they replaced. The index format
 // and the stored data depend on these outputs, so the fast versions must give exactly what the
-// old ones gave, for every input: the old code is kept here, as it was, as the oracle, and the
-// two are compared on the fixture articles, on generated tricky strings, and on a sample of the
-// real corpora when /work/shared/corpora (or WIREBENCH_CORPORA) is there.
+// old ones gave, for every input: the old code is kept here as it was (and the old quote
+// extractor in tests/support/quotes-extract-oracle.ts), as the oracle, and the two are compared
+// on the fixture files, on generated tricky strings (and on every code unit where a character
+// class decides), and on a sample of the real corpora when /work/shared/corpora (or
+// WIREBENCH_CORPORA) is there; without it that part is skipped.
 //
 // The key caches are process-wide state that the vocabulary depends on. The oracle keeps its own
 // caches, and every call that reaches the engine's caches in this file goes through a helper that
@@ -447,13 +449,15 @@ function expectSameArticle(a: ReadyArticle): void {
 
 // ---------- the tests ----------
 
-describe('search keys', () => {
-  it('are the same for every fixture article', async () => {
+describe('the parser step', () => {
+  it('gives every fixture file the outcome the old code gave: text, fields, language, hashes, keys, quotes', async () => {
     let articles = 0;
     for (const file of allFiles(path.join(FIXTURES, 'articles'))) articles += await expectSameParse(file);
     expect(articles).toBeGreaterThan(10);
   });
+});
 
+describe('search keys', () => {
   it('are the same for generated text, in both stemmers', () => {
     fc.assert(
       fc.property(trickyText, fc.constantFrom<CyrillicStemmer>('ru', 'uk'), (text, stemmer) => expectSameKeys(text, stemmer)),
@@ -758,7 +762,7 @@ describe('content hash', () => {
 });
 
 describe.skipIf(!fs.existsSync(CORPORA))('on the real corpora', () => {
-  it('search keys are the same for a sample of each corpus', async () => {
+  it('the parser step gives a sample of each corpus the outcome the old code gave', async () => {
     let articles = 0;
     const files = sampleFiles(CORPORA, 20, (name) => /\.(?:txt|md|html?|xml|sgm|eml|csv|jsonl)$/i.test(name), 60);
     for (const file of files) articles += await expectSameParse(file);
