@@ -28,9 +28,15 @@ export function decodeText(bytes: Uint8Array, declared: string | null = null): D
   return { ok: true, text: iconv.decode(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), encoding), encoding };
 }
 
+// One decoder per label, made once: every file is decoded, and a decode() that is not streaming
+// starts afresh each time (a failed one too), so a decoder can be used again and again.
+const DECODERS = new Map<string, InstanceType<typeof TextDecoder>>();
+
 function decodeUtf(bytes: Uint8Array, label: string, name: string): Decoded {
+  let decoder = DECODERS.get(label);
+  if (!decoder) DECODERS.set(label, (decoder = new TextDecoder(label, { fatal: true })));
   try {
-    return { ok: true, text: new TextDecoder(label, { fatal: true }).decode(bytes), encoding: name };
+    return { ok: true, text: decoder.decode(bytes), encoding: name };
   } catch {
     return { ok: false, reason: `not valid ${name} text` };
   }
@@ -39,6 +45,9 @@ function decodeUtf(bytes: Uint8Array, label: string, name: string): Decoded {
 /** The charset named in an HTML meta tag or an XML declaration near the start, or null. */
 export function declaredCharset(bytes: Uint8Array): string | null {
   const head = Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(bytes.byteLength, 4096)).toString('latin1');
+  // The patterns start "<?xml" and "<meta" (in any case): most files have neither start, and
+  // looking for it is cheaper than the two regexes failing (this runs for every file).
+  if (!head.includes('<?') && !head.includes('<m') && !head.includes('<M')) return null;
   const m = /<\?xml[^>]*encoding\s*=\s*["']([\w.:-]+)["']/i.exec(head) ?? /<meta[^>]+charset\s*=\s*["']?([\w.:-]+)/i.exec(head);
   return m ? normaliseEncoding(m[1]!) : null;
 }
@@ -132,8 +141,11 @@ export function looksBinary(bytes: Uint8Array): boolean {
   let control = 0;
   for (let i = 0; i < end; i++) {
     const b = bytes[i]!;
-    if (b === 0) return true;
-    if (b < 0x09 || (b > 0x0d && b < 0x20 && b !== 0x1b)) control++;
+    // Only bytes below 0x20 count, and text has few: one test for all the others.
+    if (b < 0x20) {
+      if (b === 0) return true;
+      if (b < 0x09 || (b > 0x0d && b !== 0x1b)) control++;
+    }
   }
   return end > 0 && control / end > 0.1;
 }

@@ -2,7 +2,7 @@
 // function of the file's bytes and name (plus the column mapping), so it can run in any
 // thread. It never throws: every file ends as parsed (with articles), skipped or failed,
 // with a reason a user can act on.
-import { createHash } from 'node:crypto';
+import { hash as oneShotHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { ColumnMapping } from '../../shared/api.ts';
@@ -140,6 +140,7 @@ export async function parseFile(request: ParseRequest): Promise<ParseOutcome> {
     });
   }
   if (articles.length === 0) return { status: 'skipped', path: file, reason: 'no article found in the file' };
-  const hash = createHash('sha1').update(read.bytes).digest('hex');
+  // The one-shot hash: the same digest as createHash().update().digest(), without the Hash object.
+  const hash = oneShotHash('sha1', read.bytes, 'hex');
   return { status: 'parsed', path: file, size: read.size, mtimeMs: read.mtimeMs, hash, encoding, articles };
 }

@@ -9,6 +9,7 @@
 //
 // Quotes with no attribution cue near them (scare quotes, titles) are left out. Offsets are
 // UTF-16 indices into the text, the same as the rest of the contract.
+import { isWhiteSpace } from '../white-space.ts';
 import { nominative } from './names.ts';
 
 export type QuoteKind = 'direct' | 'partial' | 'continuation';
@@ -48,26 +49,97 @@ const UNCLOSED_MAX_CHARS = 600;
 
 // ---------- quotation marks ----------
 
-const OPENERS: Record<string, string> = { '“': '”"', '„': '“”', '«': '»', '"': '"', '‹': '›' };
+// The marks that open a quotation, and for each (by char code) the marks that close it.
+const QUOTE = 0x22; // "
+const LEFT_DOUBLE = 0x201c; // “
+const RIGHT_DOUBLE = 0x201d; // ”
+const LOW_DOUBLE = 0x201e; // „
+const LEFT_GUILLEMET = 0xab; // «
+const RIGHT_GUILLEMET = 0xbb; // »
+const LEFT_SINGLE_GUILLEMET = 0x2039; // ‹
+const RIGHT_SINGLE_GUILLEMET = 0x203a; // ›
+const CLOSERS = new Map<number, number[]>([
+  [LEFT_DOUBLE, [RIGHT_DOUBLE, QUOTE]],
+  [LOW_DOUBLE, [LEFT_DOUBLE, RIGHT_DOUBLE]],
+  [LEFT_GUILLEMET, [RIGHT_GUILLEMET]],
+  [QUOTE, [QUOTE]],
+  [LEFT_SINGLE_GUILLEMET, [RIGHT_SINGLE_GUILLEMET]],
+]);
 
-function isWordChar(c: string | undefined): boolean {
-  return c !== undefined && /[\p{L}\p{N}]/u.test(c);
+const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
+/**
+ * Whether a UTF-16 code unit, on its own, is a letter or digit (0 not known yet, 1 no, 2 yes):
+ * the regex runs once per distinct code unit instead of once per test. On its own, as the
+ * single-character test always was: half of a surrogate pair is neither.
+ */
+const LETTER_OR_DIGIT_UNIT = new Uint8Array(0x10000);
+
+function isWordCode(c: number): boolean {
+  let known = LETTER_OR_DIGIT_UNIT[c]!;
+  if (known === 0) LETTER_OR_DIGIT_UNIT[c] = known = LETTER_OR_DIGIT.test(String.fromCharCode(c)) ? 2 : 1;
+  return known === 2;
 }
 
-/** Paragraph boundaries: a blank line, or a line break in text that has no blank lines. */
+/** Whether text[i] is a letter or digit; false outside the text. */
+function isWordCharAt(text: string, i: number): boolean {
+  return i >= 0 && i < text.length && isWordCode(text.charCodeAt(i));
+}
+
+const LETTER = /\p{L}/u;
+/** The same for letters alone, for code units outside the surrogates. */
+const LETTER_UNIT = new Uint8Array(0x10000);
+
+function isLetterCode(c: number): boolean {
+  let known = LETTER_UNIT[c]!;
+  if (known === 0) LETTER_UNIT[c] = known = LETTER.test(String.fromCharCode(c)) ? 2 : 1;
+  return known === 2;
+}
+
+const isHighSurrogate = (c: number): boolean => c >= 0xd800 && c <= 0xdbff;
+const isLowSurrogate = (c: number): boolean => c >= 0xdc00 && c <= 0xdfff;
+
+/** How many code units the letter at text[i] takes (2 for an astral one), as /\p{L}/u reads code points; 0 when it is no letter. */
+function letterLength(text: string, i: number): number {
+  const c = text.charCodeAt(i);
+  if (!isHighSurrogate(c) && !isLowSurrogate(c)) return isLetterCode(c) ? 1 : 0;
+  if (isHighSurrogate(c) && i + 1 < text.length && isLowSurrogate(text.charCodeAt(i + 1))) return LETTER.test(text.slice(i, i + 2)) ? 2 : 0;
+  return 0; // a lone surrogate
+}
+
+function isWordChar(c: string | undefined): boolean {
+  return c !== undefined && LETTER_OR_DIGIT.test(c);
+}
+
+/**
+ * Paragraph boundaries: a blank line, or a line break in text that has no blank lines. A
+ * paragraph starts after a line break, spaces or tabs, a line break and any white space (or,
+ * in text without blank lines, after a line break and any white space), as the regexes this
+ * replaced found them; found with indexOf and a short scan, as this runs for every article.
+ */
 function paragraphs(text: string): number[] {
   const starts = [0];
-  const breaker = /\n[ \t]*\n\s*/g;
-  let hasBlank = false;
-  for (let m = breaker.exec(text); m; m = breaker.exec(text)) {
-    hasBlank = true;
-    starts.push(m.index + m[0].length);
+  const n = text.length;
+  for (let nl = text.indexOf('\n'); nl >= 0; ) {
+    let j = nl + 1;
+    while (j < n && (text.charCodeAt(j) === 32 || text.charCodeAt(j) === 9)) j++;
+    if (j < n && text.charCodeAt(j) === 10) {
+      j = skipWhiteSpace(text, j + 1);
+      starts.push(j);
+      nl = text.indexOf('\n', j);
+    } else nl = text.indexOf('\n', nl + 1);
   }
-  if (!hasBlank) {
-    const single = /\n\s*/g;
-    for (let m = single.exec(text); m; m = single.exec(text)) starts.push(m.index + m[0].length);
+  if (starts.length === 1) {
+    for (let nl = text.indexOf('\n'); nl >= 0; nl = text.indexOf('\n', nl)) {
+      nl = skipWhiteSpace(text, nl + 1);
+      starts.push(nl);
+    }
   }
   return starts;
+}
+
+function skipWhiteSpace(text: string, i: number): number {
+  while (i < text.length && isWhiteSpace(text.charCodeAt(i))) i++;
+  return i;
 }
 
 function paraIndex(starts: number[], pos: number): number {
@@ -93,10 +165,13 @@ function findQuotes(text: string, paraStarts: number[]): Span[] {
     const next = opener.exec(text);
     if (!next) break;
     i = next.index;
-    const c = text[i]!;
-    const closers = OPENERS[c]!;
+    // By char code: this loop reads every character inside every quotation.
+    const c = text.charCodeAt(i);
+    const closers = CLOSERS.get(c)!;
+    const closer1 = closers[0]!;
+    const closer2 = closers.length > 1 ? closers[1]! : closer1;
     // A straight quote opens only at the start of a word (not after a letter: 5" or it"s).
-    if (c === '"' && isWordChar(text[i - 1])) {
+    if (c === QUOTE && isWordCharAt(text, i - 1)) {
       i++;
       continue;
     }
@@ -107,10 +182,10 @@ function findQuotes(text: string, paraStarts: number[]): Span[] {
     let nested = 0;
     let close = -1;
     while (j < n && j - open < MAX_QUOTE_CHARS) {
-      const d = text[j]!;
+      const d = text.charCodeAt(j);
       if (j >= paraEnd) {
         // Paragraph ended inside the quote: continue only if the next one opens with the same mark.
-        if (d === c || (c === '“' && d === '"') || (c === '"' && d === '“')) {
+        if (d === c || (c === LEFT_DOUBLE && d === QUOTE) || (c === QUOTE && d === LEFT_DOUBLE)) {
           para++;
           paraEnd = para + 1 < paraStarts.length ? paraStarts[para + 1]! : n;
           j++;
@@ -118,21 +193,21 @@ function findQuotes(text: string, paraStarts: number[]): Span[] {
         }
         break;
       }
-      if (c === '«' && d === '«') nested++;
-      else if (closers.includes(d)) {
-        if (c === '«' && nested > 0) nested--;
+      if (c === LEFT_GUILLEMET && d === LEFT_GUILLEMET) nested++;
+      else if (d === closer1 || d === closer2) {
+        if (c === LEFT_GUILLEMET && nested > 0) nested--;
         // A straight quote closes only where a word ends (not "…"word).
-        else if (!(d === '"' && c === '"' && isWordChar(text[j + 1]) && !isWordChar(text[j - 1]))) {
+        else if (!(d === QUOTE && c === QUOTE && isWordCharAt(text, j + 1) && !isWordCharAt(text, j - 1))) {
           close = j;
           break;
         }
-      } else if (c === '„' && d === '„') nested++;
+      } else if (c === LOW_DOUBLE && d === LOW_DOUBLE) nested++;
       j++;
     }
     if (close < 0) {
       // Unclosed: the quote runs to the end of its paragraph (sloppy copy), if it is short of a whole article.
       close = Math.min(j, paraEnd);
-      while (close > open + 1 && /\s/.test(text[close - 1]!)) close--;
+      while (close > open + 1 && isWhiteSpace(text.charCodeAt(close - 1))) close--;
       // A long unclosed quote is more likely a stray mark than a quotation.
       if (close - open < 3 || close - open > UNCLOSED_MAX_CHARS) {
         i++;
@@ -141,9 +216,9 @@ function findQuotes(text: string, paraStarts: number[]): Span[] {
     }
     let start = open + 1;
     let end = close;
-    while (start < end && /\s/.test(text[start]!)) start++;
+    while (start < end && isWhiteSpace(text.charCodeAt(start))) start++;
     // The comma of "…," Peskov said belongs to the sentence around the quote, not to the quote.
-    while (end > start && /[\s,]/.test(text[end - 1]!)) end--;
+    while (end > start && (isWhiteSpace(text.charCodeAt(end - 1)) || text.charCodeAt(end - 1) === 0x2c)) end--;
     if (end > start && /[\p{L}\p{N}]/u.test(text.slice(start, end))) {
       spans.push({ open, close, start, end, para: paraIndex(paraStarts, open), endPara: paraIndex(paraStarts, Math.max(open, close - 1)) });
     }
@@ -424,25 +499,37 @@ function speakerFromPhrase(text: string, from: number, to: number, nearEnd: bool
 
 // ---------- attribution around a quote ----------
 
-const CUE_WORD_RE = /[\p{L}]+/gu;
+/** No cue is longer: lower-casing never makes a word shorter (the tests check every code point). */
+const LONGEST_CUE = Math.max(...[...CUE_WORDS].map((w) => w.length));
 
-/** Finds a cue word in text[from, to); returns the first (or last) one. */
+/**
+ * Finds a cue word in text[from, to); returns the first (or last) one. The words are the runs
+ * /[\p{L}]+/gu finds from `from` (inside a surrogate pair it backs up to the pair), read by char
+ * code: only a run short enough to be a cue is cut out and lower-cased.
+ */
 function findCue(text: string, from: number, to: number, last: boolean): { word: string; start: number; end: number } | null {
   let found: { word: string; start: number; end: number } | null = null;
-  CUE_WORD_RE.lastIndex = from;
-  for (let m = CUE_WORD_RE.exec(text); m && m.index < to; m = CUE_WORD_RE.exec(text)) {
-    const w = m[0].toLowerCase();
+  const n = text.length;
+  let i = from;
+  if (i > 0 && i < n && isLowSurrogate(text.charCodeAt(i)) && isHighSurrogate(text.charCodeAt(i - 1))) i--;
+  for (;;) {
+    let length = 0;
+    while (i < to && i < n && (length = letterLength(text, i)) === 0) i++;
+    if (i >= n || i >= to) return found;
+    const start = i;
+    for (i += length; i < n && (length = letterLength(text, i)) > 0; ) i += length;
+    if (i - start > LONGEST_CUE) continue;
+    const w = text.slice(start, i).toLowerCase();
     let hit: string | null = CUE_WORDS.has(w) ? w : null;
     if (!hit && (w === 'pointed' || w === 'went')) {
-      const rest = text.slice(m.index, m.index + 12).toLowerCase();
+      const rest = text.slice(start, start + 12).toLowerCase();
       hit = EN_PHRASE_CUES.find((p) => rest.startsWith(p)) ?? null;
     }
-    if (hit && m.index + m[0].length <= to) {
-      found = { word: hit, start: m.index, end: m.index + m[0].length };
+    if (hit && i <= to) {
+      found = { word: hit, start, end: i };
       if (!last) return found;
     }
   }
-  return found;
 }
 
 /** After the closing mark: `, Peskov said` / `, said Peskov, the spokesman` / `», — заявил он`. */
@@ -698,6 +785,45 @@ export function extractQuotes(text: string): ExtractedQuote[] {
 
 /** "Kremlin spokesman Dmitry " right before a surname: an optional role, then the first name. */
 const INTRODUCED_BEFORE = /((?:\p{Lu}\p{Ll}+\s+)?(?:\p{Ll}[\p{L}-]*\s+){0,3})(\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?)\s+$/u;
+const INTRODUCED_BEFORE_AT = new RegExp(INTRODUCED_BEFORE.source, 'uy');
+const HYPHEN = 0x2d;
+
+/**
+ * INTRODUCED_BEFORE.exec(window), without trying the regex at each of the window's ~90 starts.
+ * A match holds only letters, hyphens and white space, in at most five runs of white space (one
+ * after each of at most five words), and ends in white space: no start before the last character
+ * outside those, or before the sixth run of white space from the end, can match. The sticky regex
+ * then tries the starts left, in order, and the first match is the one exec() would have found.
+ */
+function introducedBefore(window: string): RegExpExecArray | null {
+  const n = window.length;
+  if (n === 0 || !isWhiteSpace(window.charCodeAt(n - 1))) return null;
+  let from = 0;
+  let runs = 0;
+  for (let i = n - 1; i >= 0; i--) {
+    const c = window.charCodeAt(i);
+    if (isWhiteSpace(c)) {
+      if ((i === n - 1 || !isWhiteSpace(window.charCodeAt(i + 1))) && ++runs > 5) {
+        from = i + 1;
+        break;
+      }
+    } else if (c !== HYPHEN && !isHighSurrogate(c) && !isLowSurrogate(c) && !isLetterCode(c)) {
+      // (Surrogates are let through: an astral letter is one.)
+      from = i + 1;
+      break;
+    }
+  }
+  for (let p = from; p < n; p++) {
+    const c = window.charCodeAt(p);
+    // A match starts with a letter; and exec() never starts inside a surrogate pair.
+    if (isWhiteSpace(c) || c === HYPHEN || (isLowSurrogate(c) && p > 0 && isHighSurrogate(window.charCodeAt(p - 1)))) continue;
+    INTRODUCED_BEFORE_AT.lastIndex = p;
+    const m = INTRODUCED_BEFORE_AT.exec(window);
+    if (m) return m;
+  }
+  return null;
+}
+
 const NOT_DESCRIPTIONS = /^(?:журналистам|журналістам|journalists|reporters|the press|on \p{L}+day|in a statement|in an interview)$/iu;
 
 /**
@@ -711,7 +837,7 @@ function expandName(text: string, speaker: ExtractedSpeaker): ExtractedSpeaker {
   // it (a regex over the whole text would try every position).
   for (let at = text.indexOf(surname); at >= 0; at = text.indexOf(surname, at + surname.length)) {
     if (isWordChar(text[at + surname.length]) || isWordChar(text[at - 1])) continue;
-    const m = INTRODUCED_BEFORE.exec(text.slice(Math.max(0, at - 90), at));
+    const m = introducedBefore(text.slice(Math.max(0, at - 90), at));
     if (!m || NOT_NAMES.has(m[2]!.toLowerCase())) continue;
     const role = m[1]!.replace(/^(?:(?:журналистам|журналістам|journalists|reporters|told|said|заявил|сказал|сообщил|в|на)\s+)+/iu, '').trim();
     return { name: `${m[2]} ${surname}`, description: description ?? (role.length > 3 ? role : null) };

@@ -54,9 +54,13 @@ export interface MetaFields {
 /** The meta column of one article. */
 export function metaTokens(a: MetaFields): string {
   const tokens = [META_ALL];
-  if (a.agency && metaValue(a.agency)) tokens.push(agencyToken(a.agency));
-  if (a.place && metaValue(a.place)) tokens.push(placeToken(a.place));
-  if (a.language && metaValue(a.language)) tokens.push(languageToken(a.language));
+  // Each value folded once (agencyToken and the others would fold it again): this runs for every article.
+  const agency = a.agency ? metaValue(a.agency) : '';
+  const place = a.place ? metaValue(a.place) : '';
+  const language = a.language ? metaValue(a.language) : '';
+  if (agency) tokens.push(`a_${agency}`);
+  if (place) tokens.push(`p_${place}`);
+  if (language) tokens.push(`l_${language}`);
   if (a.publishedAt !== null) {
     const d = new Date(a.publishedAt * 1000);
     const y = d.getUTCFullYear();

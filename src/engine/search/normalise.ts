@@ -96,7 +96,139 @@ export function keyOfFolded(folded: string, stemmer: CyrillicStemmer = 'ru'): st
 // Keys are memoised: news vocabulary is Zipfian, so nearly every word is a hit. The caches are
 // bounded and simply start over when full.
 const MAX_CACHE = 200_000;
-const caches: Record<CyrillicStemmer, Map<string, string>> = { ru: new Map(), uk: new Map() };
+
+// FNV-1a over UTF-16 code units: the scanner below computes it as it reads a word's characters,
+// so a word's cache slot is known the moment the word ends.
+const FNV_OFFSET = 0x811c9dc5 | 0;
+const FNV_PRIME = 0x01000193;
+const FIRST_CAPACITY = 1 << 12;
+
+/**
+ * Words as written -> keys, an open-addressing table probed by the scanner's hash and verified
+ * against the text in place. A Map keyed by strings would need the word cut out of the text
+ * (a new string, then hashed again) for every word read, and that was most of the cost of
+ * indexing an article: here only a word met for the first time is cut out. Behaves exactly as
+ * that Map did: a word is a hit when it was stored since the cache last started over, and the
+ * cache starts over when it holds MAX_CACHE words and another is to be added.
+ *
+ * A hit checks the word in typed arrays laid out to touch few cache lines: the slot (hash and
+ * entry side by side), then the entry's characters; then it takes the key by entry number.
+ * Entries are numbered in order of first sight, so the common words, met first, sit together.
+ */
+class KeyCache {
+  /** Slot s: table[2s] is the hash, table[2s + 1] the entry + 1 (0: the slot is free). */
+  private table = new Int32Array(FIRST_CAPACITY * 2);
+  private mask = FIRST_CAPACITY - 1;
+  /** Entry e's characters are chars[ends[e - 1] .. ends[e]) (from 0 for the first). */
+  private chars = new Uint16Array(FIRST_CAPACITY * 8);
+  private ends = new Int32Array(FIRST_CAPACITY);
+  /** Entry e's key, and the same with a space in front: a key stream grows by one string per word. */
+  keys: string[] = [];
+  spacedKeys: string[] = [];
+  private readonly stemmer: CyrillicStemmer;
+
+  constructor(stemmer: CyrillicStemmer) {
+    this.stemmer = stemmer;
+  }
+
+  /** The entry of text[start, end), whose FNV-1a hash is `hash`; computes and stores its key on a miss. */
+  entryAt(text: string, start: number, end: number, hash: number, onNew: ((word: string, key: string) => void) | undefined): number {
+    const length = end - start;
+    const table = this.table;
+    let slot = mix(hash) & this.mask;
+    for (;;) {
+      const entry = table[2 * slot + 1]! - 1;
+      if (entry < 0) break;
+      if (table[2 * slot] === hash) {
+        const from = entry === 0 ? 0 : this.ends[entry - 1]!;
+        if (this.ends[entry]! - from === length && this.sameChars(from, text, start, length)) return entry;
+      }
+      slot = (slot + 1) & this.mask;
+    }
+    const word = text.slice(start, end);
+    const key = keyOfFolded(fold(word), this.stemmer);
+    const entry = this.add(hash, text, start, length, key);
+    onNew?.(word, key);
+    return entry;
+  }
+
+  private sameChars(from: number, text: string, start: number, length: number): boolean {
+    const chars = this.chars;
+    for (let k = 0; k < length; k++) if (chars[from + k] !== text.charCodeAt(start + k)) return false;
+    return true;
+  }
+
+  private add(hash: number, text: string, start: number, length: number, key: string): number {
+    let entry = this.keys.length;
+    if (entry >= MAX_CACHE) {
+      this.clear();
+      entry = 0;
+    } else if ((entry + 1) * 2 > this.mask + 1) this.growTable();
+    if (entry >= this.ends.length) {
+      const ends = new Int32Array(this.ends.length * 2);
+      ends.set(this.ends);
+      this.ends = ends;
+    }
+    const from = entry === 0 ? 0 : this.ends[entry - 1]!;
+    if (from + length > this.chars.length) {
+      const chars = new Uint16Array(Math.max(this.chars.length * 2, from + length));
+      chars.set(this.chars);
+      this.chars = chars;
+    }
+    for (let k = 0; k < length; k++) this.chars[from + k] = text.charCodeAt(start + k);
+    this.ends[entry] = from + length;
+    this.keys.push(key);
+    this.spacedKeys.push(` ${key}`);
+    let slot = mix(hash) & this.mask;
+    while (this.table[2 * slot + 1] !== 0) slot = (slot + 1) & this.mask;
+    this.table[2 * slot] = hash;
+    this.table[2 * slot + 1] = entry + 1;
+    return entry;
+  }
+
+  private clear(): void {
+    this.table = new Int32Array(FIRST_CAPACITY * 2);
+    this.mask = FIRST_CAPACITY - 1;
+    this.chars = new Uint16Array(FIRST_CAPACITY * 8);
+    this.ends = new Int32Array(FIRST_CAPACITY);
+    this.keys = [];
+    this.spacedKeys = [];
+  }
+
+  /** Doubles the table, keeping it at most half full so that probe runs stay short. */
+  private growTable(): void {
+    const old = this.table;
+    const capacity = (this.mask + 1) * 2;
+    const table = new Int32Array(capacity * 2);
+    const mask = capacity - 1;
+    for (let s = 0; s < old.length; s += 2) {
+      if (old[s + 1] === 0) continue;
+      let slot = mix(old[s]!) & mask;
+      while (table[2 * slot + 1] !== 0) slot = (slot + 1) & mask;
+      table[2 * slot] = old[s]!;
+      table[2 * slot + 1] = old[s + 1]!;
+    }
+    this.table = table;
+    this.mask = mask;
+  }
+}
+
+/** Spreads FNV's low bits, which alone would pick the slot (murmur3's finaliser). */
+function mix(h: number): number {
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  return h ^ (h >>> 16);
+}
+
+function hashOf(word: string): number {
+  let h = FNV_OFFSET;
+  for (let i = 0; i < word.length; i++) h = Math.imul(h ^ word.charCodeAt(i), FNV_PRIME);
+  return h;
+}
+
+const caches: Record<CyrillicStemmer, KeyCache> = { ru: new KeyCache('ru'), uk: new KeyCache('uk') };
 
 /**
  * The index key of a word as written. `onNew` hears of each word not met since the cache last
@@ -104,14 +236,7 @@ const caches: Record<CyrillicStemmer, Map<string, string>> = { ru: new Map(), uk
  */
 export function keyOf(word: string, stemmer: CyrillicStemmer = 'ru', onNew?: (word: string, key: string) => void): string {
   const cache = caches[stemmer];
-  let key = cache.get(word);
-  if (key === undefined) {
-    key = keyOfFolded(fold(word), stemmer);
-    if (cache.size >= MAX_CACHE) cache.clear();
-    cache.set(word, key);
-    onNew?.(word, key);
-  }
-  return key;
+  return cache.keys[cache.entryAt(word, 0, word.length, hashOf(word), onNew)]!;
 }
 
 /** Which Cyrillic stemmer an article's words get, from its language. */
@@ -120,18 +245,31 @@ export function stemmerFor(language: string | null | undefined): CyrillicStemmer
 }
 
 const WORD_CHAR = /[\p{L}\p{N}\p{M}]/u;
-/** ASCII letters and digits by char code; everything else above ASCII through the regex. */
-const ASCII_WORD = new Uint8Array(128);
-for (let c = 48; c <= 57; c++) ASCII_WORD[c] = 1;
-for (let c = 65; c <= 90; c++) ASCII_WORD[c] = 1;
-for (let c = 97; c <= 122; c++) ASCII_WORD[c] = 1;
+/**
+ * Whether a UTF-16 code unit is a word character: 0 not known yet, 1 no, 2 yes. ASCII is filled
+ * in here, every other code unit the first time it is met, so the regex runs once per distinct
+ * character instead of once per character read. Surrogates stay 0: they depend on their neighbour.
+ */
+const WORD_UNIT = new Uint8Array(0x10000);
+for (let c = 0; c < 128; c++) WORD_UNIT[c] = (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) ? 2 : 1;
 
 function isWordChar(text: string, i: number): boolean {
   const c = text.charCodeAt(i);
-  if (c < 128) return ASCII_WORD[c] === 1;
+  const known = WORD_UNIT[c]!;
+  return known === 0 ? learnWordChar(text, i, c) : known === 2;
+}
+
+/**
+ * The slow path of isWordChar. The regex is not anchored, so for a surrogate the test is over
+ * the pair it forms with its neighbour, and a lone surrogate counts as a word character when
+ * that neighbour does: kept as it was, since the keys in existing indexes depend on it.
+ */
+function learnWordChar(text: string, i: number, c: number): boolean {
   if (c >= 0xd800 && c <= 0xdbff) return WORD_CHAR.test(text.slice(i, i + 2));
   if (c >= 0xdc00 && c <= 0xdfff) return WORD_CHAR.test(text.slice(i - 1, i + 1));
-  return WORD_CHAR.test(text[i]!);
+  const yes = WORD_CHAR.test(text[i]!);
+  WORD_UNIT[c] = yes ? 2 : 1;
+  return yes;
 }
 
 /**
@@ -150,10 +288,30 @@ export function forEachWord(text: string, visit: (start: number, end: number) =>
   }
 }
 
+/**
+ * Calls `visit` for every word of a text with its offsets and its key from `cache`: forEachWord
+ * and keyOf in one, the word's hash taken as its characters are read.
+ */
+function forEachKey(text: string, cache: KeyCache, onNew: ((word: string, key: string) => void) | undefined, visit: (key: string, start: number, end: number) => void): void {
+  const n = text.length;
+  let i = 0;
+  while (i < n) {
+    while (i < n && !isWordChar(text, i)) i++;
+    if (i >= n) break;
+    const start = i;
+    let h = FNV_OFFSET;
+    do {
+      h = Math.imul(h ^ text.charCodeAt(i), FNV_PRIME);
+      i++;
+    } while (i < n && isWordChar(text, i));
+    visit(cache.keys[cache.entryAt(text, start, i, h, onNew)]!, start, i);
+  }
+}
+
 /** Every word of a text with its offsets and key. */
 export function tokenize(text: string, stemmer: CyrillicStemmer = 'ru'): TextToken[] {
   const tokens: TextToken[] = [];
-  forEachWord(text, (start, end) => tokens.push({ start, end, key: keyOf(text.slice(start, end), stemmer) }));
+  forEachKey(text, caches[stemmer], undefined, (key, start, end) => tokens.push({ start, end, key }));
   return tokens;
 }
 
@@ -166,9 +324,43 @@ export function words(text: string): string[] {
 
 /** The key stream the index stores for a text: every word's key, space-separated. */
 export function keyStream(text: string, stemmer: CyrillicStemmer = 'ru', onNew?: (word: string, key: string) => void): string {
-  const keys: string[] = [];
-  forEachWord(text, (start, end) => keys.push(keyOf(text.slice(start, end), stemmer, onNew)));
-  return keys.join(' ');
+  // forEachKey written out: this is the loop every imported word goes through.
+  const cache = caches[stemmer];
+  const n = text.length;
+  let out = '';
+  let first = true;
+  let i = 0;
+  while (i < n) {
+    while (i < n && !isWordChar(text, i)) i++;
+    if (i >= n) break;
+    const start = i;
+    let h = FNV_OFFSET;
+    do {
+      h = Math.imul(h ^ text.charCodeAt(i), FNV_PRIME);
+      i++;
+    } while (i < n && isWordChar(text, i));
+    const entry = cache.entryAt(text, start, i, h, onNew);
+    // A key can be empty (a word of combining marks only): the separator still goes in.
+    if (first) {
+      out = cache.keys[entry]!;
+      first = false;
+    } else out += cache.spacedKeys[entry]!;
+  }
+  flatten(out);
+  return out;
+}
+
+/** Where flatten() keeps what it reads, so that the read is not optimised away. */
+const flattened = { lastChar: 0 };
+
+/**
+ * A string grown with += is a chain of its pieces, which whoever reads it (postMessage from the
+ * parser worker, SQLite's binding) first copies into one flat string. Reading a character makes
+ * V8 do that copy at once, so that its cost is counted where the string is made. (Growing the
+ * string and copying it once is still cheaper than collecting the pieces for join().)
+ */
+function flatten(text: string): void {
+  flattened.lastChar = text.charCodeAt(0);
 }
 
 /** A metadata value (agency, place) as one token: folded, letters and digits only. */

@@ -21,6 +21,9 @@ const FIELD_ALIASES: Record<string, string> = {
 const COPYRIGHT = /^(?:Copyright|©|\(c\))\s|All Rights Reserved\.?$/i;
 
 export function isClassicNexis(text: string): boolean {
+  // Every .txt file is asked this: a multiline regex over all of it costs a pass, includes() of
+  // the word the separator must contain is a memchr.
+  if (!text.includes('DOCUMENT')) return false;
   return DOC_SEPARATOR.test(text) && /^(?:LENGTH|LOAD-DATE|BYLINE|SECTION):/m.test(text);
 }
 
