@@ -288,7 +288,7 @@ export class Importer {
     let groupBytes = 0;
     const inFlight = new Set<Promise<void>>();
     // Enough queued work that the workers keep parsing while this thread writes a batch.
-    const maxInFlight = 32;
+    const maxInFlight = 64;
     const dispatch = (requests: ParseRequest[]): void => {
       const job = pool.parse(requests).then(
         (results) => {

@@ -9,11 +9,13 @@ import type { NearDuplicate, NearDuplicateGroup, NearDuplicatesResult } from '..
 import type { Db } from '../db/open.ts';
 import type { DerivedData } from '../store/derived.ts';
 import type { ArticleIndexer, StoredArticle } from '../store/indexers.ts';
+import { newWordHashes, stemmerFor, wordKeyHashes, type WordHashes } from '../search/normalise.ts';
 import { LshIndex } from './lsh-index.ts';
 
 /**
  * Bump when a signature could come out differently: stored signatures are then rebuilt.
- * 2: one-permutation MinHash (each shingle hashed once, not 48 times) with densification.
+ * 2: one-permutation MinHash (each shingle hashed once, not 48 times) with densification, over
+ *    the words' search keys.
  */
 export const NEAR_DUPLICATES_VERSION = 2;
 export const BANDS = 16;
@@ -44,78 +46,6 @@ function fmix32(h: number): number {
   return h | 0;
 }
 
-// ---- words, scanned by char code: this runs once per imported article, so no regex, no
-// lower-cased copy of the text and no string per word. A word is a run of letters and digits
-// (\p{L}, \p{N}); case is folded one UTF-16 unit at a time (the few letters whose lower case
-// is longer than one unit keep their own code, which only matters for comparing with itself).
-
-/** Per BMP code unit: 0 not known yet, 1 letter or digit, 2 anything else. */
-const WORD_UNIT = new Uint8Array(65536);
-/** Per BMP code unit: its lower case + 1, 0 not known yet. */
-const LOWER_UNIT = new Uint16Array(65536);
-const LETTER_OR_DIGIT = /^[\p{L}\p{N}]$/u;
-for (let c = 0; c < 128; c++) {
-  const alnum = (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
-  WORD_UNIT[c] = alnum ? 1 : 2;
-  LOWER_UNIT[c] = (c >= 65 && c <= 90 ? c + 32 : c) + 1;
-}
-
-function isWordUnit(text: string, i: number, c: number): boolean {
-  if (c >= 0xd800 && c <= 0xdfff) {
-    // An astral letter or digit is a high surrogate followed by a low one; test the pair.
-    const hi = c <= 0xdbff ? i : i - 1;
-    return LETTER_OR_DIGIT.test(text.slice(hi, hi + 2));
-  }
-  let known = WORD_UNIT[c]!;
-  if (known === 0) WORD_UNIT[c] = known = LETTER_OR_DIGIT.test(String.fromCharCode(c)) ? 1 : 2;
-  return known === 1;
-}
-
-function lowerUnit(c: number): number {
-  let known = LOWER_UNIT[c]!;
-  if (known === 0) {
-    const lower = String.fromCharCode(c).toLowerCase();
-    LOWER_UNIT[c] = known = (lower.length === 1 ? lower.charCodeAt(0) : c) + 1;
-  }
-  return known - 1;
-}
-
-/**
- * The FNV-1a hash of each word of the texts, case folded, in order (the texts read as one,
- * so a shingle can run from the headline into the body). Returns how many were written.
- */
-function wordHashes(texts: readonly string[], out: Int32Array[]): number {
-  let n = 0;
-  let buf = out[0]!;
-  for (const text of texts) {
-    const len = text.length;
-    let i = 0;
-    while (i < len) {
-      let c = text.charCodeAt(i);
-      while (i < len && !isWordUnit(text, i, c)) c = text.charCodeAt(++i);
-      if (i >= len) break;
-      let h = 0x811c9dc5;
-      while (i < len && isWordUnit(text, i, c)) {
-        h ^= c < 0xd800 || c > 0xdfff ? lowerUnit(c) : c;
-        h = Math.imul(h, 0x01000193);
-        c = text.charCodeAt(++i);
-      }
-      if (n === buf.length) {
-        const bigger = new Int32Array(buf.length * 2);
-        bigger.set(buf);
-        out[0] = buf = bigger;
-      }
-      buf[n++] = h;
-    }
-  }
-  return n;
-}
-
-/** Reused across calls: word hashes of the article being signed. */
-const words: Int32Array[] = [new Int32Array(4096)];
-/** Which bins received a shingle, for densification. */
-const filled = new Uint8Array(HASHES);
-
 /**
  * Where an empty bin borrows its value from on its `attempt`-th try (optimal densification,
  * Shrivastava 2017): a fixed sequence per bin, the same for every text, so texts with the same
@@ -125,17 +55,36 @@ function borrowFrom(bin: number, attempt: number): number {
   return (fmix32(Math.imul(bin + 1, 0x9e3779b9) ^ Math.imul(attempt, 0x85ebca6b)) >>> 0) % HASHES;
 }
 
+/** Which bins received a shingle, for densification. */
+const filled = new Uint8Array(HASHES);
+
+/** Reused by `signature`: the key hashes of the article being signed. */
+const words = newWordHashes();
+
 /**
- * The MinHash signature of a text, or null when it is too short. One-permutation hashing: each
- * distinct word 3-shingle is hashed once, its hash picks one of 48 bins and each bin keeps its
- * smallest hash; the share of bins two signatures have in common estimates the share of
- * shingles their texts have in common (Jaccard similarity), as 48 separate hash functions
- * would, at a 48th of the cost.
+ * The MinHash signature of an article's text (headline and body read as one, so a shingle can run
+ * from one into the other), or null when it is too short. Words are taken by their search index
+ * keys (normalise.ts), so "talks" and "Talks", or "Песков" and "Пескова", are the same word.
  */
-export function signature(headline: string, body: string): Int32Array | null {
-  const n = wordHashes([headline, '\n', body], words);
+export function signature(article: { headline: string; body: string; language: string | null }): Int32Array | null {
+  const stemmer = stemmerFor(article.language);
+  words.n = 0;
+  wordKeyHashes(article.headline, stemmer, words);
+  wordKeyHashes(article.body, stemmer, words);
+  return signatureOf(words);
+}
+
+/**
+ * The MinHash signature of a sequence of word hashes, or null when it is too short.
+ * One-permutation hashing: each word 3-shingle is hashed once, its hash picks one of 48 bins and
+ * each bin keeps its smallest hash; the share of bins two signatures have in common estimates
+ * the share of shingles their texts have in common (Jaccard similarity), as 48 separate hash
+ * functions would, at a 48th of the cost.
+ */
+export function signatureOf(hashes: WordHashes): Int32Array | null {
+  const n = hashes.n;
   if (n < MIN_WORDS) return null;
-  const w = words[0]!;
+  const w = hashes.buf;
   const sig = new Int32Array(HASHES).fill(0x7fffffff);
   filled.fill(0);
   for (let i = 0; i + 2 < n; i++) {
@@ -255,7 +204,7 @@ export class NearDuplicates {
 
   add(article: StoredArticle): void {
     // The parser workers compute the signature off this thread; null there means "too short".
-    const sig = article.minhash !== undefined ? article.minhash : signature(article.headline, article.body);
+    const sig = article.minhash !== undefined ? article.minhash : signature(article);
     if (!sig) return;
     const keys = bandKeys(sig);
     const lsh = this.index();

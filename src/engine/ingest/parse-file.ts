@@ -11,7 +11,8 @@ import { prepareEntry, type PreparedEntry } from '../search/fts-indexer.ts';
 import { contentHash } from '../store/articles.ts';
 import { declaredCharset, decodeText } from './decode.ts';
 import { detectLanguage } from './language.ts';
-import { signature } from './near-duplicates.ts';
+import { signatureOf } from './near-duplicates.ts';
+import { newWordHashes } from '../search/normalise.ts';
 import { BINARY_EXTENSIONS, parserFor } from './parsers/index.ts';
 import { ParseError, type ParsedArticle } from './parsers/types.ts';
 import { describe } from './walk.ts';
@@ -81,6 +82,9 @@ function readFileSafely(file: string | Buffer): { bytes: Buffer; size: number; m
   }
 }
 
+/** Key hashes of the article being prepared, reused from article to article. */
+const words = newWordHashes();
+
 export async function parseFile(request: ParseRequest): Promise<ParseOutcome> {
   const file = request.path;
   const name = path.basename(file);
@@ -127,15 +131,17 @@ export async function parseFile(request: ParseRequest): Promise<ParseOutcome> {
     const body = a.body.trim();
     if (!headline && !body) continue;
     const language = a.language ?? detectLanguage(`${headline}\n${body}`);
+    words.n = 0;
     articles.push({
       ...a,
       headline,
       body,
       language,
       contentHash: contentHash(headline, body),
-      minhash: signature(headline, body),
       // Derived from exactly the fields the engine stores, so the indexers can take them as they are.
-      searchEntry: prepareEntry({ id: 0, headline, body, published: a.published, place: a.place, agency: a.agency, language }),
+      searchEntry: prepareEntry({ id: 0, headline, body, published: a.published, place: a.place, agency: a.agency, language }, words),
+      // Over the words' keys, which prepareEntry has just looked up (the same as signature(article)).
+      minhash: signatureOf(words),
       quotes: extractQuotes(body),
     });
   }

@@ -16,7 +16,7 @@ const STARTUP_MS = 60_000;
  * busy writing a batch for a few hundred ms; with jobs queued in the worker itself, parsing
  * goes on meanwhile instead of waiting for the engine to hand out the next job.
  */
-const PREFETCH = 4;
+const PREFETCH = 64;
 
 export interface PoolOptions {
   /** Worker threads (default: one per core but the engine thread's, at least 1, at most 4). */

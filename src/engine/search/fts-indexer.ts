@@ -6,7 +6,7 @@ import type { Db } from '../db/open.ts';
 import { sortableTime } from '../ingest/dates.ts';
 import type { ArticleIndexer, StoredArticle } from '../store/indexers.ts';
 import { bucketOf, FTS_TABLE, MAX_ARTICLE_ID, metaTokens, ROWID_OF } from './index-layout.ts';
-import { fold, isCyrillic, keyStream, skeleton, stemmerFor } from './normalise.ts';
+import { fold, isCyrillic, keyStream, skeleton, stemmerFor, type WordHashes } from './normalise.ts';
 import { setBulkWrites } from './segment-upkeep.ts';
 
 export interface PreparedEntry {
@@ -30,8 +30,11 @@ export function needsVocabulary(folded: string, key: string): boolean {
   return key !== (isCyrillic(folded) ? skeleton(folded) : folded);
 }
 
-/** Everything the index stores for an article. Pure: safe to run in a worker thread. */
-export function prepareEntry(article: StoredArticle): PreparedEntry {
+/**
+ * Everything the index stores for an article. Pure: safe to run in a worker thread. With
+ * `hashes`, the words' key hashes are collected on the way (for the near-duplicate signature).
+ */
+export function prepareEntry(article: StoredArticle, hashes?: WordHashes): PreparedEntry {
   const stemmer = stemmerFor(article.language);
   const vocabulary: Array<[string, string]> = [];
   const onNew = (word: string, key: string): void => {
@@ -41,8 +44,8 @@ export function prepareEntry(article: StoredArticle): PreparedEntry {
   const publishedAt = sortableTime(article.published);
   return {
     bucket: bucketOf(publishedAt),
-    headline: keyStream(article.headline, stemmer, onNew),
-    body: keyStream(article.body, stemmer, onNew),
+    headline: keyStream(article.headline, stemmer, onNew, hashes),
+    body: keyStream(article.body, stemmer, onNew, hashes),
     meta: metaTokens({ agency: article.agency, place: article.place, language: article.language, publishedAt }),
     vocabulary,
   };

@@ -124,6 +124,8 @@ class KeyCache {
   private ends = new Int32Array(FIRST_CAPACITY);
   /** Entry e's key, and the same with a space in front: a key stream grows by one string per word. */
   keys: string[] = [];
+  /** Entry e's key hashed (FNV-1a, mixed): near-duplicate signatures are taken over keys (wordKeyHashes). */
+  keyHashes = new Int32Array(FIRST_CAPACITY);
   spacedKeys: string[] = [];
   private readonly stemmer: CyrillicStemmer;
 
@@ -168,7 +170,11 @@ class KeyCache {
       const ends = new Int32Array(this.ends.length * 2);
       ends.set(this.ends);
       this.ends = ends;
+      const keyHashes = new Int32Array(this.ends.length);
+      keyHashes.set(this.keyHashes);
+      this.keyHashes = keyHashes;
     }
+    this.keyHashes[entry] = mix(hashOf(key));
     const from = entry === 0 ? 0 : this.ends[entry - 1]!;
     if (from + length > this.chars.length) {
       const chars = new Uint16Array(Math.max(this.chars.length * 2, from + length));
@@ -191,6 +197,7 @@ class KeyCache {
     this.mask = FIRST_CAPACITY - 1;
     this.chars = new Uint16Array(FIRST_CAPACITY * 8);
     this.ends = new Int32Array(FIRST_CAPACITY);
+    this.keyHashes = new Int32Array(FIRST_CAPACITY);
     this.keys = [];
     this.spacedKeys = [];
   }
@@ -322,8 +329,55 @@ export function words(text: string): string[] {
   return out;
 }
 
-/** The key stream the index stores for a text: every word's key, space-separated. */
-export function keyStream(text: string, stemmer: CyrillicStemmer = 'ru', onNew?: (word: string, key: string) => void): string {
+/** A growing list of 32-bit hashes, one per word (see wordKeyHashes). */
+export interface WordHashes {
+  buf: Int32Array;
+  n: number;
+}
+
+export function newWordHashes(): WordHashes {
+  return { buf: new Int32Array(1024), n: 0 };
+}
+
+function pushHash(out: WordHashes, h: number): void {
+  if (out.n === out.buf.length) {
+    const buf = new Int32Array(out.buf.length * 2);
+    buf.set(out.buf);
+    out.buf = buf;
+  }
+  out.buf[out.n++] = h;
+}
+
+/**
+ * Appends the hash of every word's key to `out`: what near-duplicate signatures are taken
+ * over, so that a text's words are looked up once for both (keyStream takes the same `out`).
+ */
+export function wordKeyHashes(text: string, stemmer: CyrillicStemmer, out: WordHashes): void {
+  const cache = caches[stemmer];
+  forEachEntry(text, cache, (entry) => pushHash(out, cache.keyHashes[entry]!));
+}
+
+function forEachEntry(text: string, cache: KeyCache, visit: (entry: number) => void): void {
+  const n = text.length;
+  let i = 0;
+  while (i < n) {
+    while (i < n && !isWordChar(text, i)) i++;
+    if (i >= n) break;
+    const start = i;
+    let h = FNV_OFFSET;
+    do {
+      h = Math.imul(h ^ text.charCodeAt(i), FNV_PRIME);
+      i++;
+    } while (i < n && isWordChar(text, i));
+    visit(cache.entryAt(text, start, i, h, undefined));
+  }
+}
+
+/**
+ * The key stream the index stores for a text: every word's key, space-separated. With `hashes`,
+ * each word's key hash is appended to it too (wordKeyHashes).
+ */
+export function keyStream(text: string, stemmer: CyrillicStemmer = 'ru', onNew?: (word: string, key: string) => void, hashes?: WordHashes): string {
   // forEachKey written out: this is the loop every imported word goes through.
   const cache = caches[stemmer];
   const n = text.length;
@@ -340,6 +394,7 @@ export function keyStream(text: string, stemmer: CyrillicStemmer = 'ru', onNew?:
       i++;
     } while (i < n && isWordChar(text, i));
     const entry = cache.entryAt(text, start, i, h, onNew);
+    if (hashes) pushHash(hashes, cache.keyHashes[entry]!);
     // A key can be empty (a word of combining marks only): the separator still goes in.
     if (first) {
       out = cache.keys[entry]!;
