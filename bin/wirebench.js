@@ -14,7 +14,7 @@ const entry = fileURLToPath(new URL('../src/cli/main.ts', import.meta.url));
 // worker (ENGINE_HEAP_FLAGS in src/engine/host/engine-host.ts, which this file cannot import
 // before it knows Node can strip types; engine-memory.test.ts keeps the two the same), which
 // keep a long import's resident memory near 350 MB instead of 550.
-const heapFlags = process.argv[2] === 'import' && !process.execArgv.some((a) => a.startsWith('--max-semi-space-size')) ? ['--max-semi-space-size=16', '--max-old-space-size=1536'] : [];
+const heapFlags = process.argv[2] === 'import' && !process.execArgv.some((a) => a.startsWith('--max-semi-space-size')) ? ['--max-semi-space-size=8', '--max-old-space-size=1536'] : [];
 if (!process.features.typescript || heapFlags.length) {
   const strip = process.features.typescript ? [] : ['--experimental-strip-types', '--no-warnings'];
   const result = spawnSync(process.execPath, [...strip, ...heapFlags, entry, ...process.argv.slice(2)], { stdio: 'inherit' });

@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createClient, type Client } from '../../src/shared/api.ts';
 import { createEngine, type Engine } from '../../src/engine/engine.ts';
 import { parserFor, SUPPORTED_EXTENSIONS } from '../../src/engine/ingest/parsers/index.ts';
+import { ARTICLE_EXTENSIONS } from '../../src/engine/ingest/formats.ts';
 import { ParseError } from '../../src/engine/ingest/parsers/types.ts';
 import { checkSanitiser, mutatedBytes } from '../support/fuzz.ts';
 import { FIXTURES, REPO, suiteTempDir } from '../support/temp.ts';
@@ -130,6 +131,8 @@ describe.each(SUPPORTED_EXTENSIONS)('the %s importer', (ext) => {
 
 it('the registry the fuzzing iterates is not empty', () => {
   expect(SUPPORTED_EXTENSIONS.length).toBeGreaterThanOrEqual(4);
+  // The engine thread decides which files to read from formats.ts, without the parsers.
+  expect([...SUPPORTED_EXTENSIONS].sort()).toEqual([...ARTICLE_EXTENSIONS].sort());
 });
 
 // Wirebench's HTML "sanitiser" is the HTML importer itself: pages are reduced to plain-text

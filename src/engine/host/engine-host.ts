@@ -13,8 +13,9 @@ export type WorkerFactory = (options: WorkerOptions) => Worker;
  * long import (issue 3's target: under 500 MB at a million files), which otherwise grows with
  * garbage that V8 is merely allowed to keep.
  * - young generation (the nursery): V8's default on a machine with a lot of memory is 128 MB,
- *   and an import fills all of it with short-lived parse results; 32 MB measured the same
- *   import speed (a scavenge costs what survives, not the nursery's size).
+ *   and an import fills all of it with short-lived parse results; 16 MB measured the same
+ *   import speed (a scavenge costs what survives, not the nursery's size), ~10 MB less RSS
+ *   than 32.
  * - old generation: V8 lets the old generation grow to about 4 times what is live before a
  *   full collection when its limit is 2 GB or more (the default on machines with 8 GB of RAM
  *   or more), and to less when the limit is lower. An import promotes its parse results
@@ -22,9 +23,9 @@ export type WorkerFactory = (options: WorkerOptions) => Worker;
  *   ~150 MB; with a 1.5 GB limit it stays under ~70 MB, at no measured cost in speed. 1.5 GB is
  *   still far above what the engine needs (results are paged, exports streamed).
  * scripts/bench-import.ts runs its in-process engine with the same limits, as V8 flags
- * (--max-semi-space-size at half the nursery gives the same 32 MB of new space).
+ * (--max-semi-space-size at half the nursery gives the same 16 MB of new space).
  */
-export const ENGINE_HEAP_LIMITS = { maxYoungGenerationSizeMb: 32, maxOldGenerationSizeMb: 1536 } as const;
+export const ENGINE_HEAP_LIMITS = { maxYoungGenerationSizeMb: 16, maxOldGenerationSizeMb: 1536 } as const;
 
 /**
  * The same limits as Node flags, for an engine on a process's main thread (`wirebench import`

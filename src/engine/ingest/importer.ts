@@ -11,7 +11,8 @@ import type { Db } from '../db/open.ts';
 import { WbFailure } from '../errors.ts';
 import type { ArticleStore } from '../store/articles.ts';
 import type { NearDuplicates } from './near-duplicates.ts';
-import { precheck, type ParseOutcome, type ParseRequest } from './parse-file.ts';
+import { precheck } from './formats.ts';
+import type { ParseOutcome, ParseRequest } from './parse-file.ts';
 import { ParserPool, type PoolOptions } from './parser-pool.ts';
 import { countFiles, walk } from './walk.ts';
 

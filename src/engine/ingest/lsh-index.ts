@@ -1,151 +1,102 @@
 // The LSH lookup behind near-duplicate detection, kept in memory. Each article contributes one
 // 32-bit key per band of its MinHash signature (near-duplicates.ts); two articles that share a
-// key in some band are candidates. Beside the bands, each article's signature is kept as one
-// byte per value (a fingerprint), which tells almost every candidate that is not a
+// key in some band are candidates. Beside the bands, each article's signature is kept as four
+// bits per value (a fingerprint), which tells almost every candidate that is not a
 // near-duplicate from one that may be, without reading its signature from the corpus.
 //
 // Why in memory and not an SQLite table: the keys are random, so an index of them takes every
 // new key at a random place. At a million articles that was 16 million rows (~270 MB), and
 // every import batch dirtied most of its pages; it cost ~400 µs per imported article, more
 // than all the rest of the import together. Here a band key costs 6 bytes and a fingerprint
-// 48 (a million articles: ~150 MB in all), an insert or lookup well under a microsecond. The
+// 24 (a million articles: ~125 MB in all), an insert or lookup well under a microsecond. The
 // index is derived data (DESIGN.md, 5): built from the signatures in `article_minhash` when an
 // import first needs it, and dropped when imports stop (NearDuplicates.release).
 //
 // Layout, per band: a sorted main part, addressed by the key's top 16 bits through a directory
 // and holding the low 16 bits and the article id of each entry, so a lookup scans a handful of
 // entries; and a small pending part (an open-addressing hash of whole keys) for keys added
-// since the last merge. When the pending part is full it is sorted and merged into a new main
-// part of exactly the size needed.
+// since the last merge. Every article has one key in every band, so all bands hold the same
+// number of entries: their main parts share two big arrays, a region of `capacity` entries per
+// band, merged into in place. The arrays grow by doubling, rarely; at that size the C library
+// maps them from the system directly, so memory not yet written costs nothing, and an old array
+// given back goes back to the system. (Reallocating a band's arrays at every merge left ~90 MB
+// of freed-but-kept heap behind at a million articles.)
 //
 // Entries are never removed: a removed article's entries stay until the index is next built,
 // and the caller drops such candidates when their signature is gone from the table.
 
-/** Keys added to a band between merges into its sorted part. */
+/** Keys added to each band between merges into its sorted part. */
 const PENDING = 1 << 15;
 const SLOTS = PENDING * 2;
 const DIR = 1 << 16;
 /** Band entries looked at per lookup of an article, at most. */
 const MAX_FOUND = 4096;
-
-class Band {
-  /** Low 16 bits of each key and the article, sorted by key; dir[p] is where keys with top bits p start. */
-  low = new Uint16Array(0);
-  ids = new Int32Array(0);
-  readonly dir = new Uint32Array(DIR + 1);
-  readonly pendingKeys = new Uint32Array(PENDING);
-  readonly pendingIds = new Int32Array(PENDING);
-  pendingN = 0;
-  /** Open addressing over the pending entries: index + 1, 0 = free. */
-  readonly slots = new Int32Array(SLOTS);
-
-  get size(): number {
-    return this.ids.length + this.pendingN;
-  }
-
-  add(key: number, id: number): void {
-    const i = this.pendingN++;
-    this.pendingKeys[i] = key;
-    this.pendingIds[i] = id;
-    let s = slotOf(key);
-    while (this.slots[s] !== 0) s = (s + 1) & (SLOTS - 1);
-    this.slots[s] = i + 1;
-    if (this.pendingN === PENDING) this.merge();
-  }
-
-  /** Adds the articles with this key to `out`, until it holds `max`. */
-  lookup(key: number, out: number[], max: number): void {
-    const top = key >>> 16;
-    const low = key & 0xffff;
-    for (let i = this.dir[top]!, end = this.dir[top + 1]!; i < end && out.length < max; i++) {
-      const k = this.low[i]!;
-      if (k === low) out.push(this.ids[i]!);
-      else if (k > low) break;
-    }
-    let s = slotOf(key);
-    for (let j = this.slots[s]!; j !== 0 && out.length < max; j = this.slots[s]!) {
-      if (this.pendingKeys[j - 1] === key) out.push(this.pendingIds[j - 1]!);
-      s = (s + 1) & (SLOTS - 1);
-    }
-  }
-
-  /** Sorts the pending entries and merges them with the sorted part into a new one. */
-  merge(): void {
-    const m = this.pendingN;
-    if (m === 0) return;
-    // Sort the pending entries by key through one Float64Array: key * 2^21 + index is exact
-    // (53 bits), and a typed array sorts numerically in native code.
-    const order = new Float64Array(m);
-    for (let i = 0; i < m; i++) order[i] = this.pendingKeys[i]! * 2097152 + i;
-    order.sort();
-    const total = this.ids.length + m;
-    const low = new Uint16Array(total);
-    const ids = new Int32Array(total);
-    let w = 0;
-    let b = 0;
-    for (let p = 0; p < DIR; p++) {
-      const start = w;
-      let a = this.dir[p]!;
-      const end = this.dir[p + 1]!;
-      // The pending entries whose top bits are p, in key order, merged with the old ones.
-      while (b < m) {
-        const idx = order[b]! % 2097152;
-        const key = this.pendingKeys[idx]!;
-        if (key >>> 16 !== p) break;
-        const k = key & 0xffff;
-        while (a < end && this.low[a]! <= k) {
-          low[w] = this.low[a]!;
-          ids[w++] = this.ids[a++]!;
-        }
-        low[w] = k;
-        ids[w++] = this.pendingIds[idx]!;
-        b++;
-      }
-      while (a < end) {
-        low[w] = this.low[a]!;
-        ids[w++] = this.ids[a++]!;
-      }
-      this.dir[p] = start;
-    }
-    this.dir[DIR] = w;
-    this.low = low;
-    this.ids = ids;
-    this.pendingN = 0;
-    this.slots.fill(0);
-  }
-
-  get bytes(): number {
-    return this.low.byteLength + this.ids.byteLength + this.dir.byteLength + this.pendingKeys.byteLength + this.pendingIds.byteLength + this.slots.byteLength;
-  }
-}
-
-function slotOf(key: number): number {
-  return (Math.imul(key ^ (key >>> 15), 0x2c1b3c6d) >>> 16) & (SLOTS - 1);
-}
+/**
+ * Entries per band region at first: the two arrays are 16 bands x 2^20 x 6 bytes = 96 MB of
+ * address space, written (and resident) only as entries arrive.
+ */
+const FIRST_CAPACITY = 1 << 20;
 
 export class LshIndex {
-  private readonly bands: Band[];
+  private readonly bands: number;
   private readonly width: number;
-  /** One byte per signature value, `width` bytes per article id. */
+  /** Entries per band region of `low` and `ids`. */
+  private capacity: number;
+  /** Entries in each band's sorted part. */
+  private n = 0;
+  /** Band b's sorted part: low 16 bits of each key and its article, at [b * capacity, b * capacity + n). */
+  private low: Uint16Array;
+  private ids: Int32Array;
+  /** Band b's directory at [b * (DIR + 1), ...): where keys with top 16 bits p start, relative to the region. */
+  private readonly dirs: Uint32Array;
+  /** Band b's pending keys and articles at [b * PENDING, b * PENDING + pendingN). */
+  private readonly pendingKeys: Uint32Array;
+  private readonly pendingIds: Int32Array;
+  private pendingN = 0;
+  /** Band b's open addressing over its pending entries at [b * SLOTS, ...): index + 1, 0 = free. */
+  private readonly slots: Int32Array;
+  /** Four bits per signature value, two values a byte: `printBytes` bytes per article id. */
   private prints: Uint8Array;
+  private readonly printBytes: number;
 
-  /** `width`: values per signature; `capacity`: the highest article id expected. */
-  constructor(bands: number, width: number, capacity = 0) {
-    this.bands = Array.from({ length: bands }, () => new Band());
+  /**
+   * `width`: values per signature (even); `capacity`: the highest article id expected;
+   * `firstCapacity`: entries per band region to start with (tests make it small to make it grow).
+   */
+  constructor(bands: number, width: number, capacity = 0, firstCapacity = FIRST_CAPACITY) {
+    this.bands = bands;
     this.width = width;
-    this.prints = new Uint8Array(Math.max(capacity + 1, 1024) * width);
+    this.capacity = Math.max(firstCapacity, nextPowerOfTwo(capacity));
+    this.low = new Uint16Array(bands * this.capacity);
+    this.ids = new Int32Array(bands * this.capacity);
+    this.dirs = new Uint32Array(bands * (DIR + 1));
+    this.pendingKeys = new Uint32Array(bands * PENDING);
+    this.pendingIds = new Int32Array(bands * PENDING);
+    this.slots = new Int32Array(bands * SLOTS);
+    this.printBytes = width / 2;
+    // Twice the band regions' articles: 48 MB, so that it too is mapped, not carved from the heap.
+    this.prints = new Uint8Array(Math.max(2 * firstCapacity, nextPowerOfTwo(capacity + 1)) * this.printBytes);
   }
 
   /** Adds an article: its band keys (one per band, unsigned 32-bit) and its signature. */
   add(id: number, keys: Uint32Array, signature: Int32Array): void {
-    for (let b = 0; b < this.bands.length; b++) this.bands[b]!.add(keys[b]!, id);
-    if ((id + 1) * this.width > this.prints.length) {
-      const grown = new Uint8Array(Math.ceil((id + 1) * 1.25) * this.width);
+    const i = this.pendingN++;
+    for (let b = 0; b < this.bands; b++) {
+      const key = keys[b]!;
+      this.pendingKeys[b * PENDING + i] = key;
+      this.pendingIds[b * PENDING + i] = id;
+      const base = b * SLOTS;
+      let s = slotOf(key);
+      while (this.slots[base + s] !== 0) s = (s + 1) & (SLOTS - 1);
+      this.slots[base + s] = i + 1;
+    }
+    if ((id + 1) * this.printBytes > this.prints.length) {
+      const grown = new Uint8Array(nextPowerOfTwo(id + 1) * this.printBytes);
       grown.set(this.prints);
       this.prints = grown;
     }
-    const at = id * this.width;
-    for (let k = 0; k < this.width; k++) this.prints[at + k] = fingerprint(signature[k]!);
+    printInto(signature, this.prints, id * this.printBytes, this.printBytes);
+    if (this.pendingN === PENDING) this.compact();
   }
 
   /**
@@ -158,19 +109,23 @@ export class LshIndex {
     const found: number[] = [];
     // Templated texts (market reports, weather) can share a band key with thousands of
     // articles; a few thousand candidates are plenty to find the group.
-    for (let b = 0; b < this.bands.length; b++) this.bands[b]!.lookup(keys[b]!, found, MAX_FOUND);
+    for (let b = 0; b < this.bands; b++) this.lookup(b, keys[b]!, found, MAX_FOUND);
     if (found.length === 0) return found;
-    const mine = new Uint8Array(this.width);
-    for (let k = 0; k < this.width; k++) mine[k] = fingerprint(signature[k]!);
+    const mine = new Uint8Array(this.printBytes);
+    printInto(signature, mine, 0, this.printBytes);
     const seen = new Set<number>();
     const out: number[] = [];
     for (const id of found) {
       if (seen.has(id)) continue;
       seen.add(id);
-      const at = id * this.width;
-      if (at + this.width > this.prints.length) continue;
+      const at = id * this.printBytes;
+      if (at + this.printBytes > this.prints.length) continue;
       let same = 0;
-      for (let k = 0; k < this.width; k++) if (this.prints[at + k] === mine[k]) same++;
+      for (let k = 0; k < this.printBytes; k++) {
+        const x = this.prints[at + k]! ^ mine[k]!;
+        if ((x & 0xf) === 0) same++;
+        if (x >>> 4 === 0) same++;
+      }
       if (same < minSame) continue;
       out.push(id);
       if (out.length === limit) break;
@@ -178,18 +133,122 @@ export class LshIndex {
     return out;
   }
 
-  /** Moves every pending key into the sorted parts (after a bulk build). */
-  compact(): void {
-    for (const band of this.bands) band.merge();
+  /** Adds band b's articles with this key to `out`, until it holds `max`. */
+  private lookup(b: number, key: number, out: number[], max: number): void {
+    const top = key >>> 16;
+    const low = key & 0xffff;
+    const region = b * this.capacity;
+    const dir = b * (DIR + 1);
+    for (let i = region + this.dirs[dir + top]!, end = region + this.dirs[dir + top + 1]!; i < end && out.length < max; i++) {
+      const k = this.low[i]!;
+      if (k === low) out.push(this.ids[i]!);
+      else if (k > low) break;
+    }
+    const pending = b * PENDING;
+    const slots = b * SLOTS;
+    let s = slotOf(key);
+    for (let j = this.slots[slots + s]!; j !== 0 && out.length < max; j = this.slots[slots + s]!) {
+      if (this.pendingKeys[pending + j - 1] === key) out.push(this.pendingIds[pending + j - 1]!);
+      s = (s + 1) & (SLOTS - 1);
+    }
   }
 
-  /** Memory held, in bytes (typed arrays only). */
+  /** Merges every band's pending keys into its sorted part. */
+  compact(): void {
+    const m = this.pendingN;
+    if (m === 0) return;
+    if (this.n + m > this.capacity) this.grow(nextPowerOfTwo(this.n + m));
+    const order = new Float64Array(m);
+    const counts = new Uint32Array(DIR + 1);
+    for (let b = 0; b < this.bands; b++) this.mergeBand(b, m, order, counts);
+    this.n += m;
+    this.pendingN = 0;
+    this.slots.fill(0);
+  }
+
+  /**
+   * Merges band b's m pending entries into its sorted part, in place: bucket by bucket (top 16
+   * bits) from the highest down, each from the back, so nothing is overwritten before it is read.
+   */
+  private mergeBand(b: number, m: number, order: Float64Array, counts: Uint32Array): void {
+    const pending = b * PENDING;
+    // Sort the pending entries by key through one Float64Array: key * 2^21 + index is exact
+    // (53 bits), and a typed array sorts numerically in native code.
+    for (let i = 0; i < m; i++) order[i] = this.pendingKeys[pending + i]! * 2097152 + i;
+    order.sort();
+    // Where each bucket's pending entries start in `order`.
+    counts.fill(0);
+    for (let i = 0; i < m; i++) counts[(this.pendingKeys[pending + (order[i]! % 2097152)]! >>> 16) + 1]!++;
+    for (let p = 1; p <= DIR; p++) counts[p]! += counts[p - 1]!;
+    const region = b * this.capacity;
+    const dir = b * (DIR + 1);
+    const low = this.low;
+    const ids = this.ids;
+    for (let p = DIR - 1; p >= 0; p--) {
+      const oldStart = this.dirs[dir + p]!;
+      let a = region + this.dirs[dir + p + 1]! - 1;
+      const aEnd = region + oldStart;
+      const pStart = counts[p]!;
+      let q = counts[p + 1]! - 1;
+      // The bucket's new place: after the old entries and pending entries of lower buckets.
+      let w = region + this.dirs[dir + p + 1]! + counts[p + 1]! - 1;
+      while (q >= pStart) {
+        const idx = order[q]! % 2097152;
+        const k = this.pendingKeys[pending + idx]! & 0xffff;
+        if (a >= aEnd && low[a]! > k) {
+          low[w] = low[a]!;
+          ids[w--] = ids[a--]!;
+        } else {
+          low[w] = k;
+          ids[w--] = this.pendingIds[pending + idx]!;
+          q--;
+        }
+      }
+      while (a >= aEnd) {
+        low[w] = low[a]!;
+        ids[w--] = ids[a--]!;
+      }
+      this.dirs[dir + p + 1] = this.dirs[dir + p + 1]! + counts[p + 1]!;
+    }
+  }
+
+  /** Moves the band regions into arrays of `capacity` entries each. */
+  private grow(capacity: number): void {
+    const low = new Uint16Array(this.bands * capacity);
+    const ids = new Int32Array(this.bands * capacity);
+    for (let b = 0; b < this.bands; b++) {
+      low.set(this.low.subarray(b * this.capacity, b * this.capacity + this.n), b * capacity);
+      ids.set(this.ids.subarray(b * this.capacity, b * this.capacity + this.n), b * capacity);
+    }
+    this.low = low;
+    this.ids = ids;
+    this.capacity = capacity;
+  }
+
+  /** Memory written so far, in bytes (the arrays' untouched tails are not resident). */
   get bytes(): number {
-    return this.bands.reduce((n, b) => n + b.bytes, 0) + this.prints.byteLength;
+    const entries = this.bands * this.n * 6;
+    // Fingerprints by article id: about one per article, ids being dense.
+    const fixed = this.dirs.byteLength + this.pendingKeys.byteLength + this.pendingIds.byteLength + this.slots.byteLength;
+    return entries + fixed + (this.n + this.pendingN) * this.printBytes;
   }
 }
 
-/** One byte of a MinHash value (its bits are uniform: any byte will do, mixed for safety). */
-function fingerprint(v: number): number {
-  return (v ^ (v >>> 8) ^ (v >>> 16) ^ (v >>> 24)) & 0xff;
+function nextPowerOfTwo(n: number): number {
+  let p = 1;
+  while (p < n) p *= 2;
+  return p;
+}
+
+function slotOf(key: number): number {
+  return (Math.imul(key ^ (key >>> 15), 0x2c1b3c6d) >>> 16) & (SLOTS - 1);
+}
+
+/** Four bits of each MinHash value (their bits are uniform: any four will do), two to a byte. */
+function printInto(signature: Int32Array, out: Uint8Array, at: number, bytes: number): void {
+  for (let k = 0; k < bytes; k++) {
+    const a = signature[2 * k]!;
+    const b = signature[2 * k + 1]!;
+    out[at + k] = ((a ^ (a >>> 12) ^ (a >>> 24)) & 0xf) | (((b ^ (b >>> 12) ^ (b >>> 24)) & 0xf) << 4);
+  }
 }

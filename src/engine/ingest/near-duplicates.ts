@@ -34,6 +34,8 @@ const MAX_CANDIDATES = 48;
 const MIN_SAME = Math.ceil(THRESHOLD * HASHES - 1e-9);
 /** The in-memory LSH index is dropped this long after the last import that used it. */
 const RELEASE_AFTER_MS = 120_000;
+/** An LSH index bigger than this (~250,000 articles) is dropped right after an import. */
+const KEEP_BYTES = 32 * 1024 * 1024;
 
 // Hashes stay signed 32-bit integers throughout: V8 keeps those unboxed, where unsigned
 // values above 2^31 would be heap numbers. MinHash only needs a consistent order.
@@ -179,15 +181,17 @@ export class NearDuplicates {
   }
 
   /**
-   * Lets the in-memory LSH index go a while after the last import (imports call this when they
-   * end): at a million articles it holds ~130 MB that searching and reading never need.
+   * Lets the in-memory LSH index go after an import (imports call this when they end): at a
+   * million articles it holds ~125 MB that searching and reading never need. A small one is kept
+   * a while, for the next file of a watched folder; a big one goes at once (rebuilt in about a
+   * second per million articles when the next import needs it).
    */
   release(afterMs = RELEASE_AFTER_MS): void {
     if (!this.lsh) return;
     if (this.releaseTimer) clearTimeout(this.releaseTimer);
-    if (afterMs <= 0) {
+    this.releaseTimer = null;
+    if (afterMs <= 0 || this.lsh.bytes > KEEP_BYTES) {
       this.lsh = null;
-      this.releaseTimer = null;
       return;
     }
     this.releaseTimer = setTimeout(() => {

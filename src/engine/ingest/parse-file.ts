@@ -13,11 +13,11 @@ import { declaredCharset, decodeText } from './decode.ts';
 import { detectLanguage } from './language.ts';
 import { signatureOf } from './near-duplicates.ts';
 import { newWordHashes } from '../search/normalise.ts';
-import { BINARY_EXTENSIONS, parserFor } from './parsers/index.ts';
+import { BINARY_EXTENSIONS, MAX_FILE_BYTES } from './formats.ts';
+import { parserFor } from './parsers/index.ts';
 import { ParseError, type ParsedArticle } from './parsers/types.ts';
 import { describe } from './walk.ts';
 
-export const MAX_FILE_BYTES = 64 * 1024 * 1024;
 
 export interface ParseRequest {
   path: string;
@@ -40,19 +40,6 @@ export interface ReadyArticle extends ParsedArticle {
 export type ParseOutcome =
   | { status: 'parsed'; path: string; size: number; mtimeMs: number; hash: string; encoding: string | null; articles: ReadyArticle[] }
   | { status: 'skipped' | 'failed'; path: string; reason: string };
-
-export function isHidden(fileName: string): boolean {
-  return fileName.startsWith('.');
-}
-
-/** Why a file is not read at all, from its name and size alone; null when it should be read. */
-export function precheck(fileName: string, size: number): string | null {
-  if (isHidden(fileName)) return 'hidden file';
-  if (!parserFor(fileName)) return 'not an article format';
-  if (size === 0) return 'empty file';
-  if (size > MAX_FILE_BYTES) return `too large (${Math.round(size / 1048576)} MB; the limit is ${MAX_FILE_BYTES / 1048576} MB)`;
-  return null;
-}
 
 /** Reads a file without ever blocking on a named pipe put where a file was, and never more than the limit. */
 function readFileSafely(file: string | Buffer): { bytes: Buffer; size: number; mtimeMs: number } | { problem: string; skipped?: boolean } {

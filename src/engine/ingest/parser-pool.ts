@@ -85,7 +85,7 @@ export class ParserPool {
 
   private spawn(): Slot {
     const worker = new Worker(this.url, {
-      resourceLimits: { maxOldGenerationSizeMb: this.memoryMb, maxYoungGenerationSizeMb: 32, stackSizeMb: 8 },
+      resourceLimits: { maxOldGenerationSizeMb: this.memoryMb, maxYoungGenerationSizeMb: 16, stackSizeMb: 8 },
       stdout: false,
       stderr: false,
     });

@@ -12,6 +12,7 @@ import { parseMarkdown, parsePlainText } from './plain.ts';
 import { isReutersSgml, parseReutersSgml } from './reuters-sgml.ts';
 import { parseCsvFile, parseJsonl } from './tabular.ts';
 import { ParseError, type ParsedArticle, type Parser, type ParseInput } from './types.ts';
+import { articleExtension } from '../formats.ts';
 
 function parseText(input: ParseInput): ParsedArticle[] {
   const text = input.text();
@@ -53,12 +54,9 @@ const PARSERS: Record<string, Parser> = {
 };
 
 export function parserFor(fileName: string): Parser | null {
-  const dot = fileName.lastIndexOf('.');
-  if (dot < 0) return null;
-  return PARSERS[fileName.slice(dot).toLowerCase()] ?? null;
+  const ext = articleExtension(fileName);
+  return ext ? (PARSERS[ext] ?? null) : null;
 }
 
+/** The extensions with a parser: formats.ts's ARTICLE_EXTENSIONS, which a test holds to these. */
 export const SUPPORTED_EXTENSIONS = Object.keys(PARSERS);
-
-/** Formats whose bytes are not text: the parser reads the bytes, never input.text(). */
-export const BINARY_EXTENSIONS = new Set(['.docx', '.pdf', '.eml', '.mbox']);
