@@ -27,7 +27,10 @@ export function isHidden(fileName: string): boolean {
   return fileName.startsWith('.');
 }
 
-/** Why a file is not read at all, from its name and size alone; null when it should be read. */
+/**
+ * Why a file is not read at all, from its name and size alone; null when it should be read.
+ * A size below 0 is not known yet: the parser worker checks it when it reads the file.
+ */
 export function precheck(fileName: string, size: number): string | null {
   if (isHidden(fileName)) return 'hidden file';
   if (!articleExtension(fileName)) return 'not an article format';

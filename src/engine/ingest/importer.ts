@@ -12,10 +12,10 @@ import type { Db } from '../db/open.ts';
 import { WbFailure } from '../errors.ts';
 import type { ArticleStore } from '../store/articles.ts';
 import type { NearDuplicates } from './near-duplicates.ts';
-import { precheck } from './formats.ts';
+import { articleExtension, BINARY_EXTENSIONS, precheck } from './formats.ts';
 import type { ParseOutcome, ParseRequest } from './parse-file.ts';
 import { ParserPool, type PoolOptions } from './parser-pool.ts';
-import { countFiles, walk } from './walk.ts';
+import { countFiles, statOf, walk } from './walk.ts';
 
 const PROGRESS_EVERY_MS = 100;
 /** A write transaction ends after this long, so calls (searches, cancel) get through between batches. */
@@ -335,23 +335,38 @@ export class Importer {
         if (entry.kind === 'problem') {
           ready.push({ path: entry.path, decided: { outcome: entry.outcome, reason: entry.reason } });
         } else {
-          const skip = precheck(path.basename(entry.path), entry.size);
-          if (skip) {
+          const name = path.basename(entry.path);
+          let skip = precheck(name, entry.size);
+          let failure: string | null = null;
+          const known = skip ? undefined : (fileByPath.get(entry.path) as FileRow | undefined);
+          // The walk does not stat plain files (walk.ts): a file read before needs its size and
+          // time for the unchanged check, and a binary format its size to travel alone if big.
+          let { size, mtimeMs } = entry;
+          if (!skip && size < 0 && (known || BINARY_EXTENSIONS.has(articleExtension(name) ?? ''))) {
+            const stat = statOf(entry);
+            if ('problem' in stat) failure = stat.problem;
+            else {
+              ({ size, mtimeMs } = stat);
+              skip = precheck(name, size);
+            }
+          }
+          if (failure) {
+            ready.push({ path: entry.path, decided: { outcome: 'failed', reason: failure } });
+          } else if (skip) {
             ready.push({ path: entry.path, decided: { outcome: 'skipped', reason: skip } });
+          } else if (known && known.size === size && known.mtime_ms === mtimeMs) {
+            ready.push({ path: entry.path, decided: { outcome: 'duplicate', reason: UNCHANGED, unchanged: true } });
           } else {
-            const known = fileByPath.get(entry.path) as FileRow | undefined;
-            if (known && known.size === entry.size && known.mtime_ms === entry.mtimeMs) {
-              ready.push({ path: entry.path, decided: { outcome: 'duplicate', reason: UNCHANGED, unchanged: true } });
-            } else {
-              const request: ParseRequest = { path: entry.path };
-              if (options.columns) request.columns = options.columns;
-              if (entry.raw) request.raw = entry.raw;
-              if (entry.size > SMALL_FILE) dispatch([request]);
-              else {
-                group.push(request);
-                groupBytes += entry.size;
-                if (group.length >= GROUP_FILES || groupBytes >= GROUP_BYTES) sendGroup();
-              }
+            const request: ParseRequest = { path: entry.path };
+            if (options.columns) request.columns = options.columns;
+            if (entry.raw) request.raw = entry.raw;
+            if (size > SMALL_FILE) dispatch([request]);
+            else {
+              // A file not stat'ed counts as small: text formats are read by the group's worker
+              // one file at a time, and a big one still has its own time limit (parser-pool.ts).
+              group.push(request);
+              groupBytes += Math.max(size, 0);
+              if (group.length >= GROUP_FILES || groupBytes >= GROUP_BYTES) sendGroup();
             }
           }
         }
@@ -383,6 +398,10 @@ export class Importer {
 
     progress.phase = 'finishing';
     progress.currentFile = null;
+    // Files end in the order their parsers finish; the lists read in the order of the folders.
+    const byPath = (a: ImportFileError, b: ImportFileError): number => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
+    errors.sort(byPath);
+    skippedFiles.sort(byPath);
     progress.filesSeen = Math.max(progress.filesSeen, progress.filesDone);
     emit(true);
     const summary: ImportSummary = {

@@ -9,6 +9,9 @@ import path from 'node:path';
 
 export type WalkEntry =
   // `raw`: the path as bytes, when a name in it is not valid UTF-8 (`path` then shows U+FFFD).
+  // `size` and `mtimeMs` are -1 for a regular file the folder listing named as such: it was not
+  // stat'ed (a system call per file, on the thread that writes every article), and whoever needs
+  // them asks (statOf) or reads the file, which tells them anyway.
   | { kind: 'file'; path: string; size: number; mtimeMs: number; raw?: Buffer }
   | { kind: 'problem'; path: string; outcome: 'skipped' | 'failed'; reason: string };
 
@@ -124,6 +127,11 @@ function* visit(target: string | Buffer, seenDirs: Set<string>, isRoot: boolean)
       const hidden = entry.name[0] === 0x2e;
       if (hidden && entry.isDirectory()) continue;
       const child = childPath(target, entry.name);
+      if (entry.isFile()) {
+        if (typeof child === 'string') yield { kind: 'file', path: child, size: -1, mtimeMs: -1 };
+        else yield { kind: 'file', path: child.toString('utf8'), size: -1, mtimeMs: -1, raw: child };
+        continue;
+      }
       if (hidden && entry.isSymbolicLink()) {
         let hiddenDir = false;
         try {
@@ -143,6 +151,16 @@ function* visit(target: string | Buffer, seenDirs: Set<string>, isRoot: boolean)
   }
   if (typeof target === 'string') yield { kind: 'file', path: target, size: stat.size, mtimeMs: stat.mtimeMs };
   else yield { kind: 'file', path: shown, size: stat.size, mtimeMs: stat.mtimeMs, raw: target };
+}
+
+/** Size and modification time of a file the walk did not stat, or why there are none. */
+export function statOf(entry: { path: string; raw?: Buffer }): { size: number; mtimeMs: number } | { problem: string } {
+  try {
+    const stat = fs.statSync(entry.raw ?? entry.path);
+    return { size: stat.size, mtimeMs: stat.mtimeMs };
+  } catch (error) {
+    return { problem: describe(error) };
+  }
 }
 
 function kindOf(stat: fs.Stats): string {
