@@ -10,17 +10,15 @@ export default defineConfig({
   main: {
     build: {
       outDir: 'out/main',
-      // The parser worker, the deferred quick_check worker and the import's checkpoint worker
-      // are entries of their own (out/main/parse-worker.js, quick-check-worker.js,
-      // checkpoint-worker.js): the engine worker starts them by path (see parseWorkerUrl in
-      // src/engine/ingest/parser-pool.ts, quickCheckWorkerUrl in
-      // src/engine/integrity/background-check.ts, checkpointWorkerUrl in src/engine/db/checkpointer.ts).
+      // The parser worker and the deferred quick_check worker are entries of their own
+      // (out/main/parse-worker.js, quick-check-worker.js): the engine worker starts them by
+      // path (see parseWorkerUrl in src/engine/ingest/parser-pool.ts, quickCheckWorkerUrl in
+      // src/engine/integrity/background-check.ts).
       rollupOptions: {
         input: {
           index: resolve('src/main/index.ts'),
           'parse-worker': resolve('src/engine/ingest/parse-worker.ts'),
           'quick-check-worker': resolve('src/engine/integrity/quick-check-worker.ts'),
-          'checkpoint-worker': resolve('src/engine/db/checkpoint-worker.ts'),
         },
       },
     },

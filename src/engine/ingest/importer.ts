@@ -7,7 +7,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { ColumnMapping, FileOutcome, ImportFileError, ImportProgress, ImportSummary } from '../../shared/api.ts';
-import { Checkpointer } from '../db/checkpointer.ts';
 import type { Db } from '../db/open.ts';
 import { WbFailure } from '../errors.ts';
 import type { ArticleStore } from '../store/articles.ts';
@@ -22,8 +21,6 @@ const PROGRESS_EVERY_MS = 100;
 const BATCH_MS = 200;
 const BATCH_FILES = 5000;
 const MAX_LISTED = 1000;
-/** Files written before an import hands checkpointing to a thread of its own. */
-const CHECKPOINT_THREAD_AFTER = 1000;
 /** Files up to this size travel to a worker in groups. */
 const SMALL_FILE = 256 * 1024;
 const GROUP_FILES = 64;
@@ -68,14 +65,12 @@ export class Importer {
   private readonly options: ImporterOptions;
   private current: AbortController | null = null;
   private pool: ParserPool | null = null;
-  private readonly checkpointer: Checkpointer;
 
   constructor(db: Db, store: ArticleStore, events: ImporterEvents, options: ImporterOptions = {}) {
     this.db = db;
     this.store = store;
     this.events = events;
     this.options = options;
-    this.checkpointer = new Checkpointer(db);
   }
 
   get running(): boolean {
@@ -108,14 +103,13 @@ export class Importer {
     this.current = controller;
     try {
       this.pool ??= new ParserPool(this.options.pool);
-      // A bigger page cache for the writes: the index B-trees (full text, content hashes) are
+      // A bigger page cache for the writes: the index B-trees (FTS, near-duplicate bands) are
       // updated at random places, and SQLite's default 2 MB cache thrashes on a large corpus.
       // 32 MB, not 64: the cache fills up on any corpus past a few thousand articles, so this
       // is resident memory for the whole import; at 100,000 files half of it cost no speed
       // (the pages it no longer holds are in the OS file cache).
       this.db.pragma('cache_size = -32768');
-      // Fewer, larger WAL checkpoints while importing (each one syncs the database file), until
-      // the checkpoint thread takes over (checkpointer.stop puts SQLite's default back).
+      // Fewer, larger WAL checkpoints while importing (each one syncs the database file).
       this.db.pragma('wal_autocheckpoint = 16384');
       try {
         this.store.bulk(true);
@@ -125,9 +119,9 @@ export class Importer {
       return await this.execute(paths.map((p) => path.resolve(p)), options, controller.signal);
     } finally {
       this.current = null;
-      await this.checkpointer.stop();
       try {
         this.store.bulk(false);
+        this.db.pragma('wal_autocheckpoint = 1000');
       } catch {
         // the corpus is closing, or cannot be written (a full disk): the settings wait for the next import
       }
@@ -280,8 +274,6 @@ export class Importer {
         throw error;
       }
       lastFlush = Date.now();
-      // A long import: the log is checkpointed by a thread of its own from now on (checkpointer.ts).
-      if (progress.filesDone >= CHECKPOINT_THREAD_AFTER) this.checkpointer.start();
       emit();
     };
     const maybeFlush = async (): Promise<void> => {
