@@ -74,3 +74,20 @@ describe('packaging (electron-builder.yml)', () => {
     await expect(validateConfiguration({ ...c, electronFuses: { ...c.electronFuses, runAsNod: false } }, new DebugLogger(false))).rejects.toThrow(/electronFuses/);
   });
 });
+
+describe('the bundle (electron-vite build, out/main)', () => {
+  it('has every worker the engine starts by path, where entryUrl finds it from a chunk', async () => {
+    const fs = await import('node:fs');
+    const path = await import('node:path');
+    const { pathToFileURL } = await import('node:url');
+    const { entryUrl } = await import('../../src/engine/host/entry-url.ts');
+    const main = path.join(REPO, 'out', 'main');
+    // npm test builds before the unit tests run; a bare `vitest run` without a build skips this.
+    if (!fs.existsSync(path.join(main, 'index.js'))) return;
+    const fromChunk = pathToFileURL(path.join(main, 'chunks', 'engine.js')).href;
+    for (const name of ['parse-worker', 'quick-check-worker']) {
+      expect(fs.existsSync(path.join(main, `${name}.js`))).toBe(true);
+      expect(entryUrl(name, fromChunk).href).toBe(pathToFileURL(path.join(main, `${name}.js`)).href);
+    }
+  });
+});
