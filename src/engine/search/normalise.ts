@@ -296,10 +296,10 @@ export function forEachWord(text: string, visit: (start: number, end: number) =>
 }
 
 /**
- * Calls `visit` for every word of a text with its offsets and its key from `cache`: forEachWord
+ * Calls `visit` for every word of a text with its offsets and its entry in `cache`: forEachWord
  * and keyOf in one, the word's hash taken as its characters are read.
  */
-function forEachKey(text: string, cache: KeyCache, onNew: ((word: string, key: string) => void) | undefined, visit: (key: string, start: number, end: number) => void): void {
+function forEachEntry(text: string, cache: KeyCache, onNew: ((word: string, key: string) => void) | undefined, visit: (entry: number, start: number, end: number) => void): void {
   const n = text.length;
   let i = 0;
   while (i < n) {
@@ -311,14 +311,15 @@ function forEachKey(text: string, cache: KeyCache, onNew: ((word: string, key: s
       h = Math.imul(h ^ text.charCodeAt(i), FNV_PRIME);
       i++;
     } while (i < n && isWordChar(text, i));
-    visit(cache.keys[cache.entryAt(text, start, i, h, onNew)]!, start, i);
+    visit(cache.entryAt(text, start, i, h, onNew), start, i);
   }
 }
 
 /** Every word of a text with its offsets and key. */
 export function tokenize(text: string, stemmer: CyrillicStemmer = 'ru'): TextToken[] {
   const tokens: TextToken[] = [];
-  forEachKey(text, caches[stemmer], undefined, (key, start, end) => tokens.push({ start, end, key }));
+  const cache = caches[stemmer];
+  forEachEntry(text, cache, undefined, (entry, start, end) => tokens.push({ start, end, key: cache.keys[entry]! }));
   return tokens;
 }
 
@@ -354,23 +355,7 @@ function pushHash(out: WordHashes, h: number): void {
  */
 export function wordKeyHashes(text: string, stemmer: CyrillicStemmer, out: WordHashes): void {
   const cache = caches[stemmer];
-  forEachEntry(text, cache, (entry) => pushHash(out, cache.keyHashes[entry]!));
-}
-
-function forEachEntry(text: string, cache: KeyCache, visit: (entry: number) => void): void {
-  const n = text.length;
-  let i = 0;
-  while (i < n) {
-    while (i < n && !isWordChar(text, i)) i++;
-    if (i >= n) break;
-    const start = i;
-    let h = FNV_OFFSET;
-    do {
-      h = Math.imul(h ^ text.charCodeAt(i), FNV_PRIME);
-      i++;
-    } while (i < n && isWordChar(text, i));
-    visit(cache.entryAt(text, start, i, h, undefined));
-  }
+  forEachEntry(text, cache, undefined, (entry) => pushHash(out, cache.keyHashes[entry]!));
 }
 
 /**
@@ -378,7 +363,8 @@ function forEachEntry(text: string, cache: KeyCache, visit: (entry: number) => v
  * each word's key hash is appended to it too (wordKeyHashes).
  */
 export function keyStream(text: string, stemmer: CyrillicStemmer = 'ru', onNew?: (word: string, key: string) => void, hashes?: WordHashes): string {
-  // forEachKey written out: this is the loop every imported word goes through.
+  // forEachEntry written out, without a callback per word: this is the loop every imported
+  // word goes through.
   const cache = caches[stemmer];
   const n = text.length;
   let out = '';
