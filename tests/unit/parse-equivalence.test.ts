@@ -67,18 +67,23 @@ function oracleForEachWord(text: string, visit: (start: number, end: number) => 
 }
 
 const ORACLE_MAX_CACHE = 200_000;
-const oracleCaches: Record<CyrillicStemmer, Map<string, string>> = { ru: new Map(), uk: new Map() };
+/** Words as written -> their key, and whether a listener (the indexer) has been told of them. */
+const oracleCaches: Record<CyrillicStemmer, Map<string, { key: string; reported: boolean }>> = { ru: new Map(), uk: new Map() };
 
 function oracleKeyOf(word: string, stemmer: CyrillicStemmer = 'ru', onNew?: (word: string, key: string) => void): string {
   const cache = oracleCaches[stemmer];
-  let key = cache.get(word);
-  if (key === undefined) {
-    key = keyOfFolded(fold(word), stemmer);
+  let hit = cache.get(word);
+  if (hit === undefined) {
+    hit = { key: keyOfFolded(fold(word), stemmer), reported: false };
     if (cache.size >= ORACLE_MAX_CACHE) cache.clear();
-    cache.set(word, key);
-    onNew?.(word, key);
+    cache.set(word, hit);
   }
-  return key;
+  // A listener hears of a word once per cache generation, however the word was met before.
+  if (onNew && !hit.reported) {
+    hit.reported = true;
+    onNew(word, hit.key);
+  }
+  return hit.key;
 }
 
 function oracleTokenize(text: string, stemmer: CyrillicStemmer = 'ru'): TextToken[] {
@@ -485,10 +490,15 @@ describe('search keys', () => {
     expectSameKeys('yzfzfa geeppa yomzfa gvlppa', 'uk');
   });
 
-  it('keep keyOf and the key streams on one cache, as before', () => {
-    // A word asked for through keyOf is not new to a later key stream, in either implementation.
+  it('keep keyOf and the key streams on one cache, and tell the indexer of a word keyOf met first', () => {
+    // A word asked for through keyOf (as snippets and signatures do) still reaches the prefix
+    // vocabulary the first time an indexer meets it, and only then.
     expect(keyOf('Reconciliations')).toBe(oracleKeyOf('Reconciliations'));
     expectSameEntry(articleOf('Reconciliations', 'reconciliations Reconciliations', 'en'));
+    expect(prepareEntry(articleOf('Reconciliations', '', 'en')).vocabulary).toEqual([]);
+    expect(keyOf('Recalibrations')).toBe(oracleKeyOf('Recalibrations'));
+    expect(prepareEntry(articleOf('Recalibrations', '', 'en')).vocabulary).toEqual([['recalibrations', keyOf('Recalibrations')]]);
+    oracleKeyOf('Recalibrations', 'ru', () => {});
     expect(keyOf('Переговорщики', 'uk')).toBe(oracleKeyOf('Переговорщики', 'uk'));
     expectSameEntry(articleOf('Переговорщики', 'переговорщики', 'uk'));
   });

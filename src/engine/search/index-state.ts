@@ -7,7 +7,7 @@ import type { Db } from '../db/open.ts';
 import type { StoredArticle } from '../store/indexers.ts';
 import type { FtsIndexer } from './fts-indexer.ts';
 import { FTS_TABLE } from './index-layout.ts';
-import { NORMALISER_VERSION } from './normalise.ts';
+import { forgetReportedWords, NORMALISER_VERSION } from './normalise.ts';
 
 /** Layout version (index-layout.ts) times 1000 plus the normaliser's version. */
 export const INDEX_VERSION = 1 * 1000 + NORMALISER_VERSION;
@@ -45,6 +45,8 @@ export class IndexState {
       this.db.transaction(() => {
         this.db.prepare(`INSERT INTO ${FTS_TABLE} (${FTS_TABLE}) VALUES ('delete-all')`).run();
         this.db.prepare('DELETE FROM search_vocab').run();
+        // Words this thread reported before are reported again as the rebuild meets them.
+        forgetReportedWords();
         const until = this.db.prepare('SELECT coalesce(max(id), 0) FROM articles').pluck().get() as number;
         this.set.run('index_version', 0);
         this.set.run('building', INDEX_VERSION);

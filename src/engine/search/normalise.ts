@@ -126,6 +126,12 @@ class KeyCache {
   keys: string[] = [];
   /** Entry e's key hashed (FNV-1a, mixed): near-duplicate signatures are taken over keys (wordKeyHashes). */
   keyHashes = new Int32Array(FIRST_CAPACITY);
+  /**
+   * 1 when entry e has been reported to an `onNew` listener (the indexer's prefix vocabulary):
+   * a word first met by a snippet or a signature, which report nothing, is still reported the
+   * first time an indexer meets it.
+   */
+  private reported = new Uint8Array(FIRST_CAPACITY);
   spacedKeys: string[] = [];
   private readonly stemmer: CyrillicStemmer;
 
@@ -143,15 +149,28 @@ class KeyCache {
       if (entry < 0) break;
       if (table[2 * slot] === hash) {
         const from = entry === 0 ? 0 : this.ends[entry - 1]!;
-        if (this.ends[entry]! - from === length && this.sameChars(from, text, start, length)) return entry;
+        if (this.ends[entry]! - from === length && this.sameChars(from, text, start, length)) {
+          if (onNew && this.reported[entry] === 0) {
+            this.reported[entry] = 1;
+            onNew(text.slice(start, end), this.keys[entry]!);
+          }
+          return entry;
+        }
       }
       slot = (slot + 1) & this.mask;
     }
     const word = text.slice(start, end);
     const key = keyOfFolded(fold(word), this.stemmer);
     const entry = this.add(hash, text, start, length, key);
-    onNew?.(word, key);
+    if (onNew) {
+      this.reported[entry] = 1;
+      onNew(word, key);
+    }
     return entry;
+  }
+
+  forgetReported(): void {
+    this.reported.fill(0);
   }
 
   private sameChars(from: number, text: string, start: number, length: number): boolean {
@@ -173,7 +192,11 @@ class KeyCache {
       const keyHashes = new Int32Array(this.ends.length);
       keyHashes.set(this.keyHashes);
       this.keyHashes = keyHashes;
+      const reported = new Uint8Array(this.ends.length);
+      reported.set(this.reported);
+      this.reported = reported;
     }
+    this.reported[entry] = 0;
     this.keyHashes[entry] = mix(hashOf(key));
     const from = entry === 0 ? 0 : this.ends[entry - 1]!;
     if (from + length > this.chars.length) {
@@ -198,6 +221,7 @@ class KeyCache {
     this.chars = new Uint16Array(FIRST_CAPACITY * 8);
     this.ends = new Int32Array(FIRST_CAPACITY);
     this.keyHashes = new Int32Array(FIRST_CAPACITY);
+    this.reported = new Uint8Array(FIRST_CAPACITY);
     this.keys = [];
     this.spacedKeys = [];
   }
@@ -236,6 +260,14 @@ function hashOf(word: string): number {
 }
 
 const caches: Record<CyrillicStemmer, KeyCache> = { ru: new KeyCache('ru'), uk: new KeyCache('uk') };
+
+/**
+ * The prefix vocabulary was emptied (the index is rebuilt): every word is to be reported to the
+ * indexer again the next time it is met.
+ */
+export function forgetReportedWords(): void {
+  for (const cache of Object.values(caches)) cache.forgetReported();
+}
 
 /**
  * The index key of a word as written. `onNew` hears of each word not met since the cache last
