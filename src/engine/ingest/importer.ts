@@ -354,8 +354,9 @@ export class Importer {
             if (entry.raw) request.raw = entry.raw;
             if (size > SMALL_FILE) dispatch([request]);
             else {
-              // A file not stat'ed counts as small: text formats are read by the group's worker
-              // one file at a time, and a big one still has its own time limit (parser-pool.ts).
+              // A file not stat'ed counts as small: the group's worker reads text files one at a
+              // time, the group has four files' worth of time (parser-pool.ts), and a group that
+              // fails is retried file by file, so a big text file costs time, not an outcome.
               group.push(request);
               groupBytes += Math.max(size, 0);
               if (group.length >= GROUP_FILES || groupBytes >= GROUP_BYTES) sendGroup();
