@@ -39,7 +39,6 @@ const FIRST_CAPACITY = 1 << 20;
 
 export class LshIndex {
   private readonly bands: number;
-  private readonly width: number;
   /** Entries per band region of `low` and `ids`. */
   private capacity: number;
   /** Entries in each band's sorted part. */
@@ -65,7 +64,6 @@ export class LshIndex {
    */
   constructor(bands: number, width: number, capacity = 0, firstCapacity = FIRST_CAPACITY) {
     this.bands = bands;
-    this.width = width;
     this.capacity = Math.max(firstCapacity, nextPowerOfTwo(capacity));
     this.low = new Uint16Array(bands * this.capacity);
     this.ids = new Int32Array(bands * this.capacity);

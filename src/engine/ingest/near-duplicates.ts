@@ -186,24 +186,19 @@ export class NearDuplicates {
    * a while, for the next file of a watched folder; a big one goes at once (rebuilt in about a
    * second per million articles when the next import needs it).
    */
-  release(afterMs = RELEASE_AFTER_MS): void {
+  release(): void {
     if (!this.lsh) return;
     if (this.releaseTimer) clearTimeout(this.releaseTimer);
     this.releaseTimer = null;
-    if (afterMs <= 0 || this.lsh.bytes > KEEP_BYTES) {
+    if (this.lsh.bytes > KEEP_BYTES) {
       this.lsh = null;
       return;
     }
     this.releaseTimer = setTimeout(() => {
       this.lsh = null;
       this.releaseTimer = null;
-    }, afterMs);
+    }, RELEASE_AFTER_MS);
     this.releaseTimer.unref();
-  }
-
-  /** Bytes the LSH index holds now (0 when it is not built). */
-  get indexBytes(): number {
-    return this.lsh?.bytes ?? 0;
   }
 
   add(article: StoredArticle): void {

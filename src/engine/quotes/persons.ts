@@ -19,7 +19,6 @@ export class Persons {
   private readonly upgrade;
   private readonly addAlias;
   private readonly setDescription;
-  private readonly describedOf;
   /**
    * Names already resolved, with whether their person has a description. Once a name has been
    * resolved its alias row exists and keeps giving the same person (records are only ever
@@ -39,7 +38,6 @@ export class Persons {
     this.upgrade = db.prepare('UPDATE persons SET name = ?, key = ? WHERE id = ?');
     this.addAlias = db.prepare('INSERT OR IGNORE INTO person_aliases (alias_key, person_id, alias) VALUES (?, ?, ?)');
     this.setDescription = db.prepare('UPDATE persons SET description = ? WHERE id = ? AND description IS NULL');
-    this.describedOf = db.prepare(`SELECT description IS NOT NULL AND description != '' FROM persons WHERE id = ?`).pluck();
   }
 
   startBatch(): void {
@@ -72,16 +70,13 @@ export class Persons {
       }
       return hit.id;
     }
-    const id = this.lookup(name, key, description);
-    this.batch?.set(key, { id, described: Boolean(description) || this.hasDescription(id) });
-    return id;
+    const found = this.lookup(name, key, description);
+    this.batch?.set(key, found);
+    return found.id;
   }
 
-  private hasDescription(id: number): boolean {
-    return (this.describedOf.get(id) as number | undefined) === 1;
-  }
-
-  private lookup(name: string, key: string, description: string | null): number {
+  /** The person for a name not resolved yet, created if new, and whether it has a description now. */
+  private lookup(name: string, key: string, description: string | null): { id: number; described: boolean } {
     const parts = key.split(' ');
     const surnameKey = parts.at(-1)!;
     const own = this.byKey.get(key) as PersonRow | undefined;
@@ -103,11 +98,11 @@ export class Persons {
     if (!person) {
       const id = Number(this.insert.run(name, key, surnameKey, description).lastInsertRowid);
       this.addAlias.run(key, id, name);
-      return id;
+      return { id, described: Boolean(description) };
     }
     this.addAlias.run(key, person.id, name);
     if (description && !person.description) this.setDescription.run(description, person.id);
-    return person.id;
+    return { id: person.id, described: Boolean(description || person.description) };
   }
 
   private uniqueAlias(key: string): PersonRow | undefined {
