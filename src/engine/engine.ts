@@ -39,6 +39,7 @@ import { createCollectionsModule, createQuotesModule } from './quotes/module.ts'
 import { QuoteSearch } from './quotes/search.ts';
 import { ArticleStore } from './store/articles.ts';
 import { ensureDerived } from './store/derived.ts';
+import { restoreDeferredIndexes } from './db/deferred-indexes.ts';
 import { VERSION } from './version.ts';
 
 export interface AutoBackupOptions {
@@ -63,6 +64,8 @@ export interface EngineOptions {
   migrations?: readonly Migration[];
   /** Parser worker limits (threads, time and memory per file). */
   parsers?: PoolOptions;
+  /** Expected new articles from which an import sets slow-to-update indexes aside (importer.ts; tests make it small). */
+  deferIndexesAt?: number;
   /** Corpora bigger than this (bytes) are quick_checked after opening, in a worker thread (see GuardOptions.deferCheckAbove). */
   deferCheckAbove?: number;
   /** Resume watching the stored watched folders (default true; the CLI's one-shot commands turn it off). */
@@ -162,9 +165,17 @@ export class Engine implements Transport {
       collections.onChange = (ids) => this.emit('onCollectionsChanged', { collectionIds: ids });
       store.addIndexer(createProvenanceIndexer(db, (ids) => this.emit('onCollectionsChanged', { collectionIds: ids })));
       // Derived data of an older version (or never built, as after migration 0020) is rebuilt now.
-      if (!db.readonly) ensureDerived(db, [quoteIndexer, nearDuplicateIndexer], this.log);
+      if (!db.readonly) {
+        ensureDerived(db, [quoteIndexer, nearDuplicateIndexer], this.log);
+        const built = restoreDeferredIndexes(db);
+        if (built.length > 0) this.log(`wirebench: built the indexes an interrupted import had set aside: ${built.join(', ')}`);
+      }
       const search = new SearchService(db);
-      const importer = createImporter(ctx, { nearDuplicates, ...(this.options.parsers ? { pool: this.options.parsers } : {}) });
+      const importer = createImporter(ctx, {
+        nearDuplicates,
+        ...(this.options.parsers ? { pool: this.options.parsers } : {}),
+        ...(this.options.deferIndexesAt !== undefined ? { deferIndexesAt: this.options.deferIndexesAt } : {}),
+      });
       const searchModule = createSearchModule(ctx, search, ftsIndexer);
       const modules = [
         createAppModule(ctx, importer),

@@ -11,6 +11,7 @@ import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { latestVersion } from '../../src/engine/db/migrate.ts';
 import { MIGRATIONS } from '../../src/engine/db/migrations/index.ts';
+import { missingIndexes } from '../../src/engine/db/deferred-indexes.ts';
 import { REPO, tempDir } from '../support/temp.ts';
 
 const ROUNDS = Number(process.env.WIREBENCH_KILL_ROUNDS ?? 3);
@@ -35,7 +36,9 @@ function makeCorpus(folder: string): void {
 
 function importOnce(folder: string, dataDir: string, killAfterMs: number | null): Promise<{ code: number | null; signal: string | null; stdout: string }> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [CLI, 'import', folder, '--data-dir', dataDir, '--json'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    // Indexes set aside from the second batch on (deferred-indexes.ts), so kills land while they are.
+    const env = { ...process.env, WIREBENCH_DEFER_INDEXES_AT: '100' };
+    const child = spawn(process.execPath, [CLI, 'import', folder, '--data-dir', dataDir, '--json'], { stdio: ['ignore', 'pipe', 'pipe'], env });
     let stdout = '';
     child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
     child.stderr.resume();
@@ -46,6 +49,9 @@ function importOnce(folder: string, dataDir: string, killAfterMs: number | null)
     });
   });
 }
+
+/** Rounds whose kill came while the import had indexes set aside. */
+let killedWithIndexesAside = 0;
 
 function check(dataDir: string): number {
   const db = new Database(path.join(dataDir, 'corpus.sqlite'));
@@ -59,6 +65,7 @@ function check(dataDir: string): number {
       expect(db.prepare(`SELECT count(*) FROM sqlite_schema WHERE name = 'article_minhash'`).pluck().get()).toBe(0);
       return 0;
     }
+    if (missingIndexes(db).length > 0) killedWithIndexesAside++;
     db.prepare(`INSERT INTO search_fts(search_fts, rank) VALUES('integrity-check', 1)`).run();
     db.prepare(`INSERT INTO quotes_fts(quotes_fts, rank) VALUES('integrity-check', 1)`).run();
     const articles = db.prepare('SELECT count(*) FROM articles').pluck().get() as number;
@@ -110,10 +117,14 @@ describe('crash safety', () => {
         if (round < ROUNDS - 1) dir = tempDir('wirebench-kill-data-');
       }
     }
-    process.stderr.write(`kill loop: ${killed} of ${ROUNDS} rounds killed mid-import\n`);
+    process.stderr.write(`kill loop: ${killed} of ${ROUNDS} rounds killed mid-import, ${killedWithIndexesAside} of them with indexes set aside\n`);
     expect(killed).toBeGreaterThan(0);
     const final = await importOnce(folder, dir, null);
     expect(final.code).toBe(0);
     expect(check(dir)).toBe(expected);
+    // The indexes a killed import had set aside are back (built at open, or at the import's end).
+    const db = new Database(path.join(dir, 'corpus.sqlite'), { readonly: true });
+    expect(missingIndexes(db)).toEqual([]);
+    db.close();
   }, 600_000);
 });

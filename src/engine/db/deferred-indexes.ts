@@ -1,0 +1,37 @@
+// Secondary indexes whose keys arrive in random order during an import: publication dates,
+// agencies, speakers. Past a few hundred thousand articles they no longer fit in the page
+// cache, and each new article then dirties a page of every one of them at a random place,
+// which the WAL writes and the checkpoint writes again. A big import drops them when it
+// starts and builds them again when it ends (CREATE INDEX sorts once: seconds at a million
+// articles); an import killed in between leaves them missing, and the next open builds them.
+// Queries stay correct without them, only slower, and only during that import.
+import type { Db } from './open.ts';
+
+export const DEFERRED_INDEXES: ReadonlyArray<{ name: string; on: string }> = [
+  { name: 'articles_by_published', on: 'articles(published_at)' },
+  { name: 'articles_by_agency', on: 'articles(agency, published_at)' },
+  { name: 'quotes_by_person', on: 'quotes(person_id, published_at)' },
+  { name: 'quotes_by_published', on: 'quotes(published_at)' },
+];
+
+/** The deferred indexes missing now. */
+export function missingIndexes(db: Db): string[] {
+  const present = new Set(db.prepare(`SELECT name FROM sqlite_schema WHERE type = 'index'`).pluck().all() as string[]);
+  return DEFERRED_INDEXES.filter((i) => !present.has(i.name)).map((i) => i.name);
+}
+
+/** Drops the deferred indexes, in one transaction. */
+export function dropDeferredIndexes(db: Db): void {
+  db.transaction(() => {
+    for (const index of DEFERRED_INDEXES) db.exec(`DROP INDEX IF EXISTS ${index.name}`);
+  })();
+}
+
+/** Builds the deferred indexes that are missing, each in its own transaction; returns their names. */
+export function restoreDeferredIndexes(db: Db): string[] {
+  const missing = new Set(missingIndexes(db));
+  for (const index of DEFERRED_INDEXES) {
+    if (missing.has(index.name)) db.exec(`CREATE INDEX IF NOT EXISTS ${index.name} ON ${index.on}`);
+  }
+  return [...missing];
+}
