@@ -463,13 +463,6 @@ export class Importer {
     skippedFiles.sort(byPath);
     progress.filesSeen = Math.max(progress.filesSeen, progress.filesDone);
     emit(true);
-    if (deferred) {
-      try {
-        restoreDeferredIndexes(db);
-      } catch {
-        // cannot be written now (a full disk): the next open builds them (engine.ts)
-      }
-    }
     const summary: ImportSummary = {
       runId,
       status,
@@ -489,6 +482,15 @@ export class Importer {
     try {
       summary.nearDuplicateGroups = nearDuplicates?.countTouched() ?? 0;
       nearDuplicates?.release();
+      // After the release: building an index sorts in memory, and the near-duplicate bands of a
+      // big import are tens of MB.
+      if (deferred) {
+        try {
+          restoreDeferredIndexes(db);
+        } catch {
+          // cannot be written now (a full disk): the next open builds them (engine.ts)
+        }
+      }
       summary.durationMs = Date.now() - started;
       db.prepare(
         `UPDATE import_runs SET finished_at = ?, status = ?, files = ?, imported = ?, duplicates = ?, failed = ?, skipped = ?, unchanged = ?, near_duplicate_groups = ?, message = ? WHERE id = ?`,
