@@ -65,6 +65,9 @@ const MUTATIONS: [string, string, string, string, string[]][] = [
   ["exports keep control characters and lone surrogates", "src/engine/briefings/model.ts", "export function cleanBriefing(b: Briefing): Briefing {\n", "export function cleanBriefing(b: Briefing): Briefing {\n  if (b.title !== '\\u0000') return b;\n", ["tests/unit/fuzz-exporters.test.ts"]],
   ["Markdown leaves & unescaped", "src/engine/briefings/markdown.ts", "[\\\\`*_[\\]<>#|&~!]", "[\\\\`*_[\\]<>#|~!]", ["tests/unit/fuzz-exporters.test.ts"]],
   ["NUL reaches FTS5", "src/engine/search/fts-compile.ts", "text.replaceAll('\\u0000', '')", "text", ["tests/unit/fuzz-query.test.ts"]],
+  ["indexes a killed import set aside stay missing", "src/engine/engine.ts", "        const built = restoreDeferredIndexes(db);", "        const built: string[] = [];", ["tests/unit/deferred-indexes.test.ts"]],
+  ["a big import never builds its indexes again", "src/engine/ingest/importer.ts", "          restoreDeferredIndexes(db);\n", "", ["tests/unit/deferred-indexes.test.ts"]],
+  ["moved files imported as new", "src/engine/ingest/importer.ts", "const moved = !known && stored === 0 ? movedFrom(parsed) : undefined;", "const moved = undefined as FileRow | undefined;", ["tests/unit/import-pipeline.test.ts", "tests/unit/deferred-indexes.test.ts"]],
 ];
 
 const filters = process.argv.slice(2);

@@ -212,7 +212,7 @@ export class Importer {
       const owners = new Set<number>();
       for (const article of parsed.articles) {
         const owner = this.store.findByHash(article.contentHash)?.fileId;
-        if (owner != null) owners.add(owner);
+        if (owner !== null && owner !== undefined) owners.add(owner);
       }
       for (const id of owners) {
         const file = fileById.get(id) as FileRow | undefined;
