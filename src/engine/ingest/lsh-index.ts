@@ -57,6 +57,11 @@ export class LshIndex {
   /** Four bits per signature value, two values a byte: `printBytes` bytes per article id. */
   private prints: Uint8Array;
   private readonly printBytes: number;
+  /** The same fingerprints as 32-bit words (`printBytes` is a multiple of 4), compared eight values at a time. */
+  private printWords: Uint32Array;
+  /** Per article id, the number of the `candidates` call that last met it (a Set per call cost more). */
+  private seenIn: Uint8Array;
+  private call = 0;
 
   /**
    * `width`: values per signature (even); `capacity`: the highest article id expected;
@@ -72,8 +77,11 @@ export class LshIndex {
     this.pendingIds = new Int32Array(bands * PENDING);
     this.slots = new Int32Array(bands * SLOTS);
     this.printBytes = width / 2;
+    if (this.printBytes % 4 !== 0) throw new Error('LshIndex: the signature width must be a multiple of 8');
     // Twice the band regions' articles: 48 MB, so that it too is mapped, not carved from the heap.
     this.prints = new Uint8Array(Math.max(2 * firstCapacity, nextPowerOfTwo(capacity + 1)) * this.printBytes);
+    this.printWords = new Uint32Array(this.prints.buffer);
+    this.seenIn = new Uint8Array(this.prints.length / this.printBytes);
   }
 
   /** Adds an article: its band keys (one per band, unsigned 32-bit) and its signature. */
@@ -92,6 +100,10 @@ export class LshIndex {
       const grown = new Uint8Array(nextPowerOfTwo(id + 1) * this.printBytes);
       grown.set(this.prints);
       this.prints = grown;
+      this.printWords = new Uint32Array(grown.buffer);
+      const seen = new Uint8Array(grown.length / this.printBytes);
+      seen.set(this.seenIn);
+      this.seenIn = seen;
     }
     printInto(signature, this.prints, id * this.printBytes, this.printBytes);
     if (this.pendingN === PENDING) this.compact();
@@ -109,22 +121,30 @@ export class LshIndex {
     // articles; a few thousand candidates are plenty to find the group.
     for (let b = 0; b < this.bands; b++) this.lookup(b, keys[b]!, found, MAX_FOUND);
     if (found.length === 0) return found;
-    const mine = new Uint8Array(this.printBytes);
-    printInto(signature, mine, 0, this.printBytes);
-    const seen = new Set<number>();
+    const words = this.printBytes / 4;
+    const mine = new Uint32Array(words);
+    printInto(signature, new Uint8Array(mine.buffer), 0, this.printBytes);
+    if (++this.call === 256) {
+      this.call = 1;
+      this.seenIn.fill(0);
+    }
+    const call = this.call;
+    const seen = this.seenIn;
+    const prints = this.printWords;
     const out: number[] = [];
     for (const id of found) {
-      if (seen.has(id)) continue;
-      seen.add(id);
-      const at = id * this.printBytes;
-      if (at + this.printBytes > this.prints.length) continue;
-      let same = 0;
-      for (let k = 0; k < this.printBytes; k++) {
-        const x = this.prints[at + k]! ^ mine[k]!;
-        if ((x & 0xf) === 0) same++;
-        if (x >>> 4 === 0) same++;
+      if (id >= seen.length || seen[id] === call) continue;
+      seen[id] = call;
+      const at = id * words;
+      // Values whose fingerprints differ, eight per word: a nibble of x is non-zero when they
+      // differ; y keeps one bit per such nibble, and the multiply adds those bits up in the top nibble.
+      let differ = 0;
+      for (let k = 0; k < words; k++) {
+        const x = prints[at + k]! ^ mine[k]!;
+        const y = (x | (x >>> 1) | (x >>> 2) | (x >>> 3)) & 0x11111111;
+        differ += Math.imul(y, 0x11111111) >>> 28;
       }
-      if (same < minSame) continue;
+      if (2 * this.printBytes - differ < minSame) continue;
       out.push(id);
       if (out.length === limit) break;
     }
