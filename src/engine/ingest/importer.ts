@@ -117,8 +117,8 @@ export class Importer {
     this.current = controller;
     try {
       this.pool ??= new ParserPool(this.options.pool);
-      // A bigger page cache for the writes: the index B-trees (FTS, near-duplicate bands) are
-      // updated at random places, and SQLite's default 2 MB cache thrashes on a large corpus.
+      // A bigger page cache for the writes: index B-trees (FTS5's, content hashes) are updated
+      // at random places, and SQLite's default 2 MB cache thrashes on a large corpus.
       // 32 MB, not 64: the cache fills up on any corpus past a few thousand articles, so this
       // is resident memory for the whole import; at 100,000 files half of it cost no speed
       // (the pages it no longer holds are in the OS file cache).
@@ -378,7 +378,7 @@ export class Importer {
       let walking = true;
       // The walk's lookups of known files, a few hundred in one read transaction: each statement
       // run on its own is a transaction of its own, which takes and drops the WAL's read lock
-      // (two fcntl calls); at a million files that was ~10% of the engine thread.
+      // (two fcntl calls per file).
       const takeAll = db.transaction((entries: WalkEntry[]) => {
         for (const entry of entries) take(entry);
       });
@@ -496,8 +496,8 @@ export class Importer {
     try {
       summary.nearDuplicateGroups = nearDuplicates?.countTouched() ?? 0;
       nearDuplicates?.release();
-      // After the release: building an index sorts in memory, and the near-duplicate bands of a
-      // big import are tens of MB.
+      // After the release: the near-duplicate bands of a big import are ~100 MB, and building
+      // the indexes needs memory for its sort (deferred-indexes.ts).
       if (deferred) {
         try {
           restoreDeferredIndexes(db);
