@@ -160,13 +160,17 @@ export class Importer {
     const nearDuplicates = this.options.nearDuplicates;
     nearDuplicates?.touched.clear();
     const deferAt = this.options.deferIndexesAt ?? (Number(process.env.WIREBENCH_DEFER_INDEXES_AT) || DEFER_INDEXES_AT);
-    const articlesBefore = this.store.total();
+    // The corpus's size before this run, counted only when an import is big enough to ask
+    // (a watched folder's imports, one file each, never do).
+    let articlesBefore: number | null = null;
     let deferred = false;
     // Once the file count is known: the files left, at the share of new articles met so far.
     const maybeDefer = (): void => {
       if (deferred || progress.phase !== 'importing' || progress.filesDone === 0) return;
       const expected = ((progress.filesSeen - progress.filesDone) * progress.imported) / progress.filesDone;
-      if (expected < deferAt || expected < (articlesBefore + progress.imported) / 4) return;
+      if (expected < deferAt) return;
+      articlesBefore ??= this.store.total() - progress.imported;
+      if (expected < (articlesBefore + progress.imported) / 4) return;
       try {
         dropDeferredIndexes(db);
         deferred = true;
