@@ -108,6 +108,18 @@ describe('merging the search index segments', () => {
     setBulkWrites(engine.db, 'search_fts', false);
   });
 
+  it('leaves an import batch\'s segments unmerged until there are 64 of them, with the bulk settings', () => {
+    // FTS5's defaults merge segments four at a time, or sixteen at once in a "crisis": a big
+    // import rewrote its index two or three times over. In bulk, segments wait for 64.
+    const small = Array.from({ length: 40 }, (_, i) => article(20_000 + i));
+    const write = (): void => engine.db.transaction(() => engine.store.batched(() => small.splice(0, 2).forEach((a) => engine.store.insert(a))))();
+    setBulkWrites(engine.db, 'search_fts', true);
+    const before = upkeep.measure().segments;
+    for (let i = 0; i < 20; i++) write();
+    expect(upkeep.measure().segments).toBe(before + 20);
+    setBulkWrites(engine.db, 'search_fts', false);
+  });
+
   it('merges by itself a little after an import that added a large share', async () => {
     const folder = suiteTempDir('wirebench-upkeep-files-');
     for (let i = 0; i < 120; i++) {
@@ -122,8 +134,9 @@ describe('merging the search index segments', () => {
     ftsIntegrity();
     // The import wrote with the bulk settings (setBulkWrites) and put FTS5's defaults back.
     for (const table of ['search_fts', 'quotes_fts']) {
-      expect(engine.db.prepare(`SELECT k, v FROM ${table}_config WHERE k IN ('automerge', 'hashsize') ORDER BY k`).all()).toEqual([
+      expect(engine.db.prepare(`SELECT k, v FROM ${table}_config WHERE k IN ('automerge', 'crisismerge', 'hashsize') ORDER BY k`).all()).toEqual([
         { k: 'automerge', v: 4 },
+        { k: 'crisismerge', v: 16 },
         { k: 'hashsize', v: 1024 * 1024 },
       ]);
     }
