@@ -358,23 +358,28 @@ const isCapitalised = (w: string): boolean => /^\p{Lu}/u.test(w);
 /** Where the sentence holding `pos` starts, not before `floor`. */
 function sentenceStart(text: string, pos: number, floor: number): number {
   for (let i = pos - 1; i > floor; i--) {
-    const c = text[i]!;
-    if ((c === '.' || c === '!' || c === '?') && /\s/.test(text[i + 1] ?? ' ')) {
-      if (c === '.' && isAbbreviationEnd(text, i)) continue;
+    const c = text.charCodeAt(i);
+    // . ! ? followed by white space (or the end of the text)
+    if ((c === 46 || c === 33 || c === 63) && isWhiteSpace(i + 1 < text.length ? text.charCodeAt(i + 1) : 32)) {
+      if (c === 46 && isAbbreviationEnd(text, i)) continue;
       return i + 1;
     }
-    if (c === '\n') return i + 1;
+    if (c === 10) return i + 1;
   }
   return floor;
 }
 
 /** Where the sentence holding `pos` ends (exclusive), not after `ceiling`. */
 function sentenceEnd(text: string, pos: number, ceiling: number): number {
+  // By char code: it scans most of an article's quoted sentences, for every article imported.
   for (let i = pos; i < ceiling; i++) {
-    const c = text[i]!;
-    if (c === '\n') return i;
-    if ((c === '.' || c === '!' || c === '?' || c === ';') && /[\s"”»]/.test(text[i + 1] ?? ' ')) {
-      if (c === '.' && isAbbreviationEnd(text, i)) continue;
+    const c = text.charCodeAt(i);
+    if (c === 10) return i;
+    // . ! ? ; followed by white space, a closing quote (" ” ») or the end of the text
+    if (c === 46 || c === 33 || c === 63 || c === 59) {
+      const next = i + 1 < text.length ? text.charCodeAt(i + 1) : 32;
+      if (!(isWhiteSpace(next) || next === 34 || next === 0x201d || next === 0xbb)) continue;
+      if (c === 46 && isAbbreviationEnd(text, i)) continue;
       return i;
     }
   }
