@@ -52,6 +52,36 @@ describe('migrations', () => {
     expect(db.prepare(`SELECT count(*) FROM search_fts WHERE search_fts MATCH 'a'`).pluck().get()).toBe(0);
   });
 
+  it('0032 puts the body first in the search index and has the engine build it again, searchable as before', async () => {
+    const { createEngine } = await import('../../src/engine/engine.ts');
+    const { createClient } = await import('../../src/shared/api.ts');
+    const dataDir = tempDir();
+    const before = MIGRATIONS.filter((m) => m.version < 32);
+    const old = createEngine({ dataDir, migrations: before, log: () => {}, watch: false });
+    const folder = tempDir('wirebench-input-');
+    fs.writeFileSync(path.join(folder, 'a.txt'), 'Ceasefire talks resume in Geneva\n\nGENEVA, March 1 (Reuters) - Negotiators met again on Tuesday.\n');
+    await createClient(old).call('import.run', { paths: [folder] });
+    await old.close();
+    const columns = (file: string): string[] => {
+      const db = new Database(file, { readonly: true });
+      try {
+        return (db.prepare('PRAGMA table_info(search_fts)').all() as Array<{ name: string }>).map((c) => c.name);
+      } finally {
+        db.close();
+      }
+    };
+    expect(columns(corpusPath(dataDir))).toEqual(['headline', 'body', 'meta']);
+    const engine = createEngine({ dataDir, log: () => {}, watch: false });
+    await engine.indexReady();
+    expect(columns(corpusPath(dataDir))).toEqual(['body', 'headline', 'meta']);
+    const api = createClient(engine);
+    expect((await api.call('search.query', { query: 'negotiators' })).total).toBe(1);
+    // The headline still weighs more than the body, and a field still searches its own column.
+    expect((await api.call('search.query', { query: 'headline:ceasefire' })).total).toBe(1);
+    expect((await api.call('search.query', { query: 'headline:negotiators' })).total).toBe(0);
+    await engine.close();
+  });
+
   it('0011 adds saved searches with unique names (any case) and the history', () => {
     const db = new Database(':memory:');
     migrate(db, [m0001, m0010, m0011]);

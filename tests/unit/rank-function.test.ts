@@ -96,9 +96,9 @@ describe('the ranking function', () => {
 
   it.runIf(expectLibrary)('counts a phrase itself when no frequency (or nonsense) is given', () => {
     const sql = (score: string): string => `SELECT rowid, ${score} FROM search_fts WHERE search_fts MATCH '"oil" OR "ga"' ORDER BY rowid`;
-    const expected = engine.db.prepare(sql('bm25(search_fts, 4, 1, 0)')).raw().all();
+    const expected = engine.db.prepare(sql('bm25(search_fts, 1, 4, 0)')).raw().all();
     for (const dfs of [null, '', 'x,y', '-1,-1', '3']) {
-      const got = engine.db.prepare(sql('wb_bm25(search_fts, 4, 1, 0, ?)')).raw().all(dfs) as Array<[number, number]>;
+      const got = engine.db.prepare(sql('wb_bm25(search_fts, 1, 4, 0, ?)')).raw().all(dfs) as Array<[number, number]>;
       if (dfs === '3') {
         // The first phrase's figure is taken as given (wrong on purpose), the second counted.
         expect(got.map((r) => r[0])).toEqual((expected as Array<[number, number]>).map((r) => r[0]));

@@ -10,7 +10,7 @@ import { openCorpus } from '../db/open.ts';
 import { WbFailure } from '../errors.ts';
 import { FTS_TABLE, ID_BITS, ID_OF_ROWID, ROWID_RANGE } from './index-layout.ts';
 import type { SearchService } from './search.ts';
-import { HEADLINE_WEIGHT, BODY_WEIGHT } from './search.ts';
+import { COLUMN_WEIGHTS } from './search.ts';
 
 const CHUNK_ROWS = 500;
 const PROGRESS_MS = 250;
@@ -101,8 +101,8 @@ export async function exportTo(search: SearchService, args: Omit<SearchExportArg
       q.order === 'date'
         ? `SELECT ${ID_OF_ROWID} AS id, NULL AS score FROM ${FTS_TABLE} WHERE ${where} ORDER BY rowid DESC`
         : q.recency
-          ? `SELECT ${ID_OF_ROWID} AS id, -bm25(${FTS_TABLE}, ${HEADLINE_WEIGHT}, ${BODY_WEIGHT}, 0) * (1.0 + 60.0 / (60.0 + max(0, @newest - (rowid >> ${ID_BITS})) / 86400.0)) AS score FROM ${FTS_TABLE} WHERE ${where} ORDER BY score DESC`
-          : `SELECT ${ID_OF_ROWID} AS id, -bm25(${FTS_TABLE}, ${HEADLINE_WEIGHT}, ${BODY_WEIGHT}, 0) AS score FROM ${FTS_TABLE} WHERE ${where} ORDER BY score DESC`;
+          ? `SELECT ${ID_OF_ROWID} AS id, -bm25(${FTS_TABLE}, ${COLUMN_WEIGHTS}) * (1.0 + 60.0 / (60.0 + max(0, @newest - (rowid >> ${ID_BITS})) / 86400.0)) AS score FROM ${FTS_TABLE} WHERE ${where} ORDER BY score DESC`
+          : `SELECT ${ID_OF_ROWID} AS id, -bm25(${FTS_TABLE}, ${COLUMN_WEIGHTS}) AS score FROM ${FTS_TABLE} WHERE ${where} ORDER BY score DESC`;
     const newest = q.recency ? ((db.prepare(`SELECT max(rowid) >> ${ID_BITS} FROM ${FTS_TABLE} WHERE ${where}`).pluck().get(q.params) as number | null) ?? 0) : 0;
     iterator = q.params.lo > q.params.hi ? [][Symbol.iterator]() : (db.prepare(sql).iterate(q.recency ? { ...q.params, newest } : q.params) as IterableIterator<{ id: number; score: number | null }>);
 

@@ -1,9 +1,10 @@
 // How the search index is laid out, shared by the indexer, the query compiler and the planner.
 //
 // search_fts is a contentless FTS5 table (the text lives once, in `articles`) whose columns hold
-// key streams we write ourselves (normalise.ts): headline keys, body keys, and `meta`, a handful
-// of tokens per article for its agency, place, language and date, so that filters are part of the
-// FTS5 query itself and never need a join per matching row.
+// key streams we write ourselves (normalise.ts): body keys, headline keys (the body first: see
+// migration 0032), and `meta`, a handful of tokens per article for its agency, place, language
+// and date, so that filters are part of the FTS5 query itself and never need a join per
+// matching row.
 //
 // Its rowid is not the article id: it is the article's publication time followed by its id,
 //

@@ -10,7 +10,7 @@ import { FTS_TABLE } from './index-layout.ts';
 import { forgetReportedWords, NORMALISER_VERSION } from './normalise.ts';
 
 /** Layout version (index-layout.ts) times 1000 plus the normaliser's version. */
-export const INDEX_VERSION = 1 * 1000 + NORMALISER_VERSION;
+export const INDEX_VERSION = 2 * 1000 + NORMALISER_VERSION;
 
 export interface RebuildProgress {
   done: number;

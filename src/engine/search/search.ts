@@ -44,9 +44,11 @@ import { parseQuery, QueryError } from './query-parser.ts';
 /** BM25 column weights: a word in the headline counts as much as several in the body. */
 export const HEADLINE_WEIGHT = 4;
 export const BODY_WEIGHT = 1;
-const BM25_BUILTIN = `bm25(${FTS_TABLE}, ${HEADLINE_WEIGHT}, ${BODY_WEIGHT}, 0)`;
+/** The weights as bm25() takes them: in search_fts's column order, body, headline, meta (migration 0032). */
+export const COLUMN_WEIGHTS = `${BODY_WEIGHT}, ${HEADLINE_WEIGHT}, 0`;
+const BM25_BUILTIN = `bm25(${FTS_TABLE}, ${COLUMN_WEIGHTS})`;
 /** The same scores from our ranking function, given each phrase's document frequency (@dfs). */
-const WB_BM25 = `wb_bm25(${FTS_TABLE}, ${HEADLINE_WEIGHT}, ${BODY_WEIGHT}, 0, @dfs)`;
+const WB_BM25 = `wb_bm25(${FTS_TABLE}, ${COLUMN_WEIGHTS}, @dfs)`;
 /**
  * Relevance ranks at most this many matches (the newest), and the total is counted exactly up to
  * this many: one bounded pass finds both, so a query costs about the same at any corpus size.

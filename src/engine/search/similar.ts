@@ -8,7 +8,7 @@ import type { Db } from '../db/open.ts';
 import { sortableTime } from '../ingest/dates.ts';
 import { bucketOf, FTS_TABLE, MAX_ARTICLE_ID, ROWID_OF } from './index-layout.ts';
 import { keyOf, keyStream, stemmerFor } from './normalise.ts';
-import { BODY_WEIGHT, HEADLINE_WEIGHT } from './search.ts';
+import { COLUMN_WEIGHTS } from './search.ts';
 
 /** Keys whose document frequency is looked up, per article (each lookup costs up to DF_CAP postings). */
 const MAX_EXAMINED = 80;
@@ -64,7 +64,7 @@ export class SimilarFinder {
 
   constructor(db: Db) {
     this.df = db.prepare(`SELECT count(*) FROM (SELECT 1 FROM ${FTS_TABLE} WHERE ${FTS_TABLE} MATCH ? LIMIT ${DF_CAP})`).pluck();
-    const bm25 = `bm25(${FTS_TABLE}, ${HEADLINE_WEIGHT}, ${BODY_WEIGHT}, 0)`;
+    const bm25 = `bm25(${FTS_TABLE}, ${COLUMN_WEIGHTS})`;
     this.relatedQuery = db.prepare(`SELECT (rowid & ${MAX_ARTICLE_ID}) AS id, ${bm25} AS rank FROM ${FTS_TABLE} WHERE ${FTS_TABLE} MATCH ? ORDER BY rank LIMIT ?`);
     // `+rowid`: the bundled SQLite ignores a bound rowid next to an FTS5 MATCH (see search.ts).
     this.self = db.prepare(`SELECT ${bm25} AS rank FROM ${FTS_TABLE} WHERE ${FTS_TABLE} MATCH @match AND +rowid = ${ROWID_OF}`).pluck();
