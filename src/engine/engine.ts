@@ -169,6 +169,7 @@ export class Engine implements Transport {
         ensureDerived(db, [quoteIndexer, nearDuplicateIndexer], this.log);
         const built = restoreDeferredIndexes(db);
         if (built.length > 0) this.log(`wirebench: built the indexes an interrupted import had set aside: ${built.join(', ')}`);
+        store.followHashIndex();
       }
       const search = new SearchService(db);
       const importer = createImporter(ctx, {

@@ -85,10 +85,40 @@ describe('deferred indexes', () => {
     const log: string[] = [];
     const second = createEngine({ dataDir, log: (m) => log.push(m), watch: false });
     expect(missingIndexes(second.db)).toEqual([]);
-    expect(log.join('\n')).toContain('built the indexes an interrupted import had set aside: articles_by_published, articles_by_agency, quotes_by_person, quotes_by_published');
+    expect(log.join('\n')).toContain('built the indexes an interrupted import had set aside: articles_by_hash, articles_by_published, articles_by_agency, quotes_by_person, quotes_by_published');
     expect((await createClient(second).call('quotes.search', { speaker: 'Scholz' })).total).toBe(10);
+    // Duplicates are refused by the index again.
+    expect(plan(second.db, "SELECT id FROM articles WHERE content_hash = 'x'")).toContain('articles_by_hash');
     await second.close();
   });
+
+  it('while the content hashes\' index is aside, exact duplicates are found as with it: in the import, and of stored articles', async () => {
+    // The same folder imported twice over, once with the indexes in place and once set aside.
+    const outcome = async (deferIndexesAt: number): Promise<unknown> => {
+      const engine = createEngine({ dataDir: tempDir(), log: () => {}, watch: false, deferIndexesAt });
+      const api = createClient(engine);
+      const stored = tempDir('wirebench-input-');
+      writeFiles(stored, 300);
+      await api.call('import.run', { paths: [stored] });
+      const folder = tempDir('wirebench-input-');
+      writeFiles(folder, 2000);
+      // Copies in the same import (some in other folders), and of articles stored already (0-299),
+      // with other white space and case: the same normalised text.
+      fs.mkdirSync(path.join(folder, 'copies'));
+      for (let i = 0; i < 2000; i += 7) fs.writeFileSync(path.join(folder, 'copies', `${i}.txt`), wire(i).replace('Headline', 'HEADLINE').replace(' will ', '   will '));
+      let missing = 0;
+      api.on('onImportProgress', () => void (missing = Math.max(missing, missingIndexes(engine.db).length)));
+      const summary = await api.call('import.run', { paths: [folder] });
+      expect(missing).toBe(deferIndexesAt < 1000 ? DEFERRED_INDEXES.length : 0);
+      const duplicateHashes = engine.db.prepare('SELECT count(*) FROM (SELECT content_hash FROM articles GROUP BY content_hash HAVING count(*) > 1)').pluck().get();
+      const result = { imported: summary.imported, duplicates: summary.duplicates, articles: engine.store.total(), duplicateHashes, problems: fullCheck(engine.db).problems };
+      await engine.close();
+      return result;
+    };
+    const aside = await outcome(100);
+    expect(aside).toEqual(await outcome(1_000_000));
+    expect(aside).toEqual({ imported: 1700, duplicates: 300 + 286, articles: 2000, duplicateHashes: 0, problems: [] });
+  }, 120_000);
 });
 
 describe('moved files without an index on file hashes', () => {

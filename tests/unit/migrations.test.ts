@@ -82,6 +82,40 @@ describe('migrations', () => {
     await engine.close();
   });
 
+  it('0033 rebuilds articles with a named unique index on content hashes, keeping ids, quotes and the other indexes', async () => {
+    const { createEngine } = await import('../../src/engine/engine.ts');
+    const { createClient } = await import('../../src/shared/api.ts');
+    const dataDir = tempDir();
+    const old = createEngine({ dataDir, migrations: MIGRATIONS.filter((m) => m.version < 33), log: () => {}, watch: false });
+    const folder = tempDir('wirebench-input-');
+    for (let i = 0; i < 20; i++) {
+      fs.writeFileSync(path.join(folder, `${i}.txt`), `Talks resume, day ${i}\n\nGENEVA, March ${i + 1} (Reuters) - "We are ready to talk about item ${i}," Dmitry Peskov told reporters.\n`);
+    }
+    await createClient(old).call('import.run', { paths: [folder] });
+    const snapshot = (db: Database.Database): unknown => ({
+      articles: db.prepare('SELECT id, headline, content_hash, file_id, byline FROM articles ORDER BY id').all(),
+      quotes: db.prepare('SELECT id, article_id FROM quotes ORDER BY id').all(),
+    });
+    const before = snapshot(old.db);
+    expect((before as { quotes: unknown[] }).quotes.length).toBe(20);
+    await old.close();
+    const engine = createEngine({ dataDir, log: () => {}, watch: false });
+    expect(snapshot(engine.db)).toEqual(before);
+    const indexes = engine.db.prepare(`SELECT name FROM sqlite_schema WHERE type = 'index' AND tbl_name = 'articles' ORDER BY name`).pluck().all();
+    expect(indexes).toEqual(['articles_by_agency', 'articles_by_file', 'articles_by_hash', 'articles_by_published']);
+    expect(engine.db.pragma('foreign_key_check')).toEqual([]);
+    expect(engine.db.pragma('foreign_keys', { simple: true })).toBe(1);
+    // Uniqueness holds: the same text again is a duplicate, not a second article.
+    const again = tempDir('wirebench-input-');
+    fs.copyFileSync(path.join(folder, '3.txt'), path.join(again, 'copy.txt'));
+    expect(await createClient(engine).call('import.run', { paths: [again] })).toMatchObject({ imported: 0, duplicates: 1 });
+    // The quotes' foreign key points at the new table: deleting a row cascades to its quotes.
+    expect(engine.db.prepare('SELECT count(*) FROM quotes WHERE article_id = 1').pluck().get()).toBe(1);
+    engine.db.prepare('DELETE FROM articles WHERE id = 1').run();
+    expect(engine.db.prepare('SELECT count(*) FROM quotes WHERE article_id = 1').pluck().get()).toBe(0);
+    await engine.close();
+  });
+
   it('0011 adds saved searches with unique names (any case) and the history', () => {
     const db = new Database(':memory:');
     migrate(db, [m0001, m0010, m0011]);

@@ -1,5 +1,5 @@
-// Secondary indexes whose keys arrive in random order during an import: publication dates,
-// agencies, speakers. Past a few hundred thousand articles they no longer fit in the page
+// Indexes whose keys arrive in random order during an import: content hashes, publication
+// dates, agencies, speakers. Past a few hundred thousand articles they no longer fit in the page
 // cache, and each new article then dirties a page of every one of them at a random place,
 // which the WAL writes and the checkpoint writes again. A big import drops them when it
 // starts and builds them again when it ends (CREATE INDEX sorts once: seconds at a million
@@ -7,7 +7,10 @@
 // Queries stay correct without them, only slower, and only during that import.
 import type { Db } from './open.ts';
 
-export const DEFERRED_INDEXES: ReadonlyArray<{ name: string; on: string }> = [
+export const DEFERRED_INDEXES: ReadonlyArray<{ name: string; on: string; unique?: boolean }> = [
+  // The content hashes' uniqueness: while it is aside, the store finds duplicates in memory
+  // (store/hash-directory.ts; ArticleStore.followHashIndex).
+  { name: 'articles_by_hash', on: 'articles(content_hash)', unique: true },
   { name: 'articles_by_published', on: 'articles(published_at)' },
   { name: 'articles_by_agency', on: 'articles(agency, published_at)' },
   { name: 'quotes_by_person', on: 'quotes(person_id, published_at)' },
@@ -41,7 +44,7 @@ export function restoreDeferredIndexes(db: Db): string[] {
   db.pragma('temp_store = FILE');
   try {
     for (const index of DEFERRED_INDEXES) {
-      if (missing.has(index.name)) db.exec(`CREATE INDEX IF NOT EXISTS ${index.name} ON ${index.on}`);
+      if (missing.has(index.name)) db.exec(`CREATE ${index.unique ? 'UNIQUE ' : ''}INDEX IF NOT EXISTS ${index.name} ON ${index.on}`);
     }
   } finally {
     db.pragma(`temp_store = ${tempStore}`);

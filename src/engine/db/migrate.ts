@@ -8,6 +8,12 @@ export interface Migration {
   version: number;
   name: string;
   up(db: Database): void;
+  /**
+   * Runs with foreign key enforcement off, as SQLite's procedure for rebuilding a table asks
+   * (dropping the old table would otherwise delete the rows that reference it); the foreign
+   * keys are checked before the migration commits, and a violation rolls it back.
+   */
+  foreignKeysOff?: boolean;
 }
 
 /** A migration that threw; its transaction was rolled back, so the corpus is as it was. */
@@ -55,14 +61,23 @@ export function migrate(db: Database, migrations: readonly Migration[]): number[
   const applied: number[] = [];
   for (const migration of sorted) {
     if (migration.version <= current) continue;
+    // foreign_keys cannot change inside a transaction: it is set around it.
+    const keysWereOn = migration.foreignKeysOff === true && db.pragma('foreign_keys', { simple: true }) === 1;
+    if (keysWereOn) db.pragma('foreign_keys = OFF');
     try {
       db.transaction(() => {
         migration.up(db);
+        if (migration.foreignKeysOff) {
+          const broken = db.pragma('foreign_key_check') as Array<{ table: string; parent: string }>;
+          if (broken.length > 0) throw new Error(`it would leave ${broken.length} rows of ${broken[0]!.table} pointing at missing ${broken[0]!.parent} rows`);
+        }
         // PRAGMA takes no bound parameters; the version is an integer from our own module list.
         db.pragma(`user_version = ${Math.trunc(migration.version)}`);
       })();
     } catch (error) {
       throw new MigrationError(migration, schemaVersion(db), error);
+    } finally {
+      if (keysWereOn) db.pragma('foreign_keys = ON');
     }
     applied.push(migration.version);
   }

@@ -174,9 +174,14 @@ export class Importer {
       try {
         dropDeferredIndexes(db);
         deferred = true;
+        // What is left to write goes mostly in order (rows, index segments): half the page
+        // cache does, and the content hashes held in memory meanwhile take its place.
+        db.pragma('cache_size = -16384');
       } catch {
         // only a speed-up (a full disk, say): the import goes on with them
       }
+      // Duplicates are found in memory while the content hashes' index is aside.
+      this.store.followHashIndex(expected);
     };
     let lastEmit = 0;
     const emit = (force = false): void => {
@@ -503,11 +508,13 @@ export class Importer {
       // After the release: the near-duplicate bands of a big import are ~100 MB, and building
       // the indexes needs memory for its sort (deferred-indexes.ts).
       if (deferred) {
+        this.store.releaseHashDirectory();
         try {
           restoreDeferredIndexes(db);
         } catch {
           // cannot be written now (a full disk): the next open builds them (engine.ts)
         }
+        this.store.followHashIndex();
       }
       summary.durationMs = Date.now() - started;
       db.prepare(

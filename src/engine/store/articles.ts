@@ -7,6 +7,7 @@ import type { Db } from '../db/open.ts';
 import { sortableTime } from '../ingest/dates.ts';
 import type { ExtractedQuote } from '../quotes/extract.ts';
 import type { PreparedEntry } from '../search/fts-indexer.ts';
+import { HashDirectory } from './hash-directory.ts';
 import type { ArticleIndexer, StoredArticle } from './indexers.ts';
 
 export interface NewArticle {
@@ -74,10 +75,14 @@ export function toMeta(row: ArticleMeta): ArticleMeta {
 }
 
 export class ArticleStore {
+  private readonly db: Db;
   private readonly insertRow;
+  private readonly insertPlain;
+  private readonly hashOf;
   private readonly deleteRow;
   private readonly byId;
   private readonly byHash;
+  private readonly byIdFile;
   private readonly count;
   private readonly indexers: ArticleIndexer[] = [];
   /** Nanoseconds spent in each indexer, when profiling is on (the import benchmark reads it). */
@@ -85,16 +90,58 @@ export class ArticleStore {
   profile = false;
 
   constructor(db: Db) {
+    this.db = db;
     // Positional parameters: binding 16 named ones from an object cost a lookup each, per article.
-    this.insertRow = db.prepare(`
+    const insert = `
       INSERT INTO articles (headline, published, published_at, place, agency, language, body, source_path, content_hash, import_run_id, imported_at,
                             byline, url, version_note, site, file_id)
-      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-      ON CONFLICT (content_hash) DO NOTHING`);
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`;
+    // Prepared when first run: SQLite refuses the ON CONFLICT clause while articles_by_hash,
+    // the index it names, is set aside, and the plain one is for that time only.
+    this.insertRow = lazy(() => db.prepare(`${insert} ON CONFLICT (content_hash) DO NOTHING`));
+    this.insertPlain = lazy(() => db.prepare(insert));
+    this.hashOf = db.prepare('SELECT content_hash FROM articles WHERE id = ?').pluck();
     this.deleteRow = db.prepare('DELETE FROM articles WHERE id = ?');
     this.byId = db.prepare(`SELECT id, headline, published, place, agency, language, body, source_path, imported_at, byline, url, version_note, site FROM articles WHERE id = ?`);
     this.byHash = db.prepare('SELECT id, file_id AS fileId FROM articles WHERE content_hash = ?');
+    this.byIdFile = db.prepare('SELECT id, file_id AS fileId FROM articles WHERE id = ?');
     this.count = db.prepare('SELECT count(*) AS n FROM articles').pluck();
+    this.followHashIndex();
+  }
+
+  /** The content hashes in memory while their unique index is set aside (hash-directory.ts); null while it is there. */
+  private directory: HashDirectory | null = null;
+
+  /**
+   * Finds duplicates the way the corpus allows now: by the unique index on content hashes, or,
+   * while a big import has set it aside (db/deferred-indexes.ts), by the stored hashes read into
+   * memory, sized for `expectedArticles` more. Call after the index was dropped or built again;
+   * the store also looks when it is made and when an import starts (bulk).
+   */
+  followHashIndex(expectedArticles = 0): void {
+    const indexed = this.db.prepare(`SELECT 1 FROM sqlite_schema WHERE type = 'index' AND name = 'articles_by_hash'`).get() !== undefined;
+    if (indexed) {
+      this.directory = null;
+      return;
+    }
+    if (this.directory) return;
+    // Sized for the import to come, so that it need not grow (for a while, twice the memory).
+    const directory = new HashDirectory(Math.max(1 << 16, (this.total() + expectedArticles) * 2));
+    for (const row of this.db.prepare('SELECT id, content_hash AS hash FROM articles').raw().iterate() as Iterable<[number, string]>) directory.add(row[1], row[0]);
+    this.directory = directory;
+  }
+
+  /**
+   * Lets the in-memory hashes go before the index is built again (its sort needs the memory);
+   * no article may be stored until followHashIndex is called.
+   */
+  releaseHashDirectory(): void {
+    this.directory = null;
+  }
+
+  /** The stored article whose hash this is, when the hashes are in memory. */
+  private inDirectory(hash: string): number | null {
+    return this.directory!.find(hash, (id) => this.hashOf.get(id) === hash);
   }
 
   /**
@@ -102,7 +149,9 @@ export class ArticleStore {
    * Returns the new id, or null for a duplicate. Call inside a transaction when batching.
    */
   insert(article: NewArticle): number | null {
-    const result = this.insertRow.run(
+    const hash = article.contentHash ?? contentHash(article.headline, article.body);
+    if (this.directory && this.inDirectory(hash) !== null) return null;
+    const result = (this.directory ? this.insertPlain() : this.insertRow()).run(
       article.headline,
       article.published,
       sortableTime(article.published),
@@ -111,7 +160,7 @@ export class ArticleStore {
       article.language,
       article.body,
       article.sourcePath,
-      article.contentHash ?? contentHash(article.headline, article.body),
+      hash,
       article.importRunId,
       article.importedAt ?? new Date().toISOString(),
       article.byline ?? null,
@@ -122,6 +171,7 @@ export class ArticleStore {
     );
     if (result.changes === 0) return null;
     const id = Number(result.lastInsertRowid);
+    this.directory?.add(hash, id);
     const stored: StoredArticle = {
       id,
       headline: article.headline,
@@ -142,6 +192,10 @@ export class ArticleStore {
 
   /** The stored article with this normalised text, if any. */
   findByHash(hash: string): { id: number; fileId: number | null } | null {
+    if (this.directory) {
+      const id = this.inDirectory(hash);
+      return id === null ? null : (this.byIdFile.get(id) as { id: number; fileId: number | null });
+    }
     return (this.byHash.get(hash) as { id: number; fileId: number | null } | undefined) ?? null;
   }
 
@@ -210,6 +264,7 @@ export class ArticleStore {
 
   /** An import starts or ends (see ArticleIndexer.bulk). */
   bulk(on: boolean): void {
+    if (on) this.followHashIndex();
     for (const indexer of this.indexers) indexer.bulk?.(on);
   }
 
@@ -241,4 +296,10 @@ export class ArticleStore {
   total(): number {
     return this.count.get() as number;
   }
+}
+
+/** A statement prepared when first used. */
+function lazy<T>(make: () => T): () => T {
+  let value: T | undefined;
+  return () => (value ??= make());
 }

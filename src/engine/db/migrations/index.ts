@@ -9,5 +9,6 @@ import * as m0020 from './0020-quotes-collections.ts';
 import * as m0030 from './0030-near-duplicates-in-memory.ts';
 import * as m0031 from './0031-no-file-hash-index.ts';
 import * as m0032 from './0032-search-index-body-first.ts';
+import * as m0033 from './0033-articles-hash-index.ts';
 
-export const MIGRATIONS: readonly Migration[] = [m0001, m0002, m0003, m0010, m0011, m0020, m0030, m0031, m0032];
+export const MIGRATIONS: readonly Migration[] = [m0001, m0002, m0003, m0010, m0011, m0020, m0030, m0031, m0032, m0033];
