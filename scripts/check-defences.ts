@@ -68,6 +68,9 @@ const MUTATIONS: [string, string, string, string, string[]][] = [
   ["indexes a killed import set aside stay missing", "src/engine/engine.ts", "        const built = restoreDeferredIndexes(db);", "        const built: string[] = [];", ["tests/unit/deferred-indexes.test.ts"]],
   ["a big import never builds its indexes again", "src/engine/ingest/importer.ts", "          restoreDeferredIndexes(db);\n", "", ["tests/unit/deferred-indexes.test.ts"]],
   ["moved files imported as new", "src/engine/ingest/importer.ts", "const moved = !known && stored === 0 ? movedFrom(parsed) : undefined;", "const moved = undefined as FileRow | undefined;", ["tests/unit/import-pipeline.test.ts", "tests/unit/deferred-indexes.test.ts"]],
+  ["duplicates stored twice while the hash index is aside", "src/engine/store/articles.ts", "    if (this.directory && this.inDirectory(hash) !== null) return null;\n", "", ["tests/unit/deferred-indexes.test.ts"]],
+  ["a hash that shares its first bits taken for the same text", "src/engine/store/articles.ts", "(id) => this.hashOf.get(id) === hash", "() => true", ["tests/unit/deferred-indexes.test.ts", "tests/unit/hash-directory.test.ts"]],
+  ["a table rebuild with foreign keys on (its quotes deleted)", "src/engine/db/migrations/0033-articles-hash-index.ts", "export const foreignKeysOff = true;", "export const foreignKeysOff = false;", ["tests/unit/migrations.test.ts"]],
 ];
 
 const filters = process.argv.slice(2);

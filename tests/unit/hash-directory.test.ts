@@ -2,6 +2,9 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { HashDirectory } from '../../src/engine/store/hash-directory.ts';
+import { createEngine } from '../../src/engine/engine.ts';
+import { dropDeferredIndexes } from '../../src/engine/db/deferred-indexes.ts';
+import { tempDir } from '../support/temp.ts';
 
 const sha = (s: string): string => createHash('sha256').update(s).digest('hex');
 
@@ -33,5 +36,21 @@ describe('the hash directory', () => {
     full.set(8, b);
     expect(directory.find(b, same(b))).toBe(8);
     expect(directory.find(a, same(a))).toBe(7);
+  });
+
+  it('in the store, while the index is aside: only the same full hash is a duplicate', async () => {
+    const engine = createEngine({ dataDir: tempDir(), log: () => {}, watch: false });
+    dropDeferredIndexes(engine.db);
+    engine.store.followHashIndex();
+    const article = (headline: string, contentHash: string) => ({ headline, body: `${headline}.`, published: null, place: null, agency: null, language: 'en', sourcePath: null, importRunId: null, contentHash });
+    const a = `abcdef01${'a'.repeat(56)}`;
+    const b = `abcdef01${'b'.repeat(56)}`;
+    const first = engine.store.insert(article('First', a));
+    expect(first).not.toBeNull();
+    expect(engine.store.insert(article('Second', b))).not.toBeNull();
+    expect(engine.store.insert(article('First again', a))).toBeNull();
+    expect(engine.store.findByHash(a)?.id).toBe(first);
+    expect(engine.store.total()).toBe(2);
+    await engine.close();
   });
 });
