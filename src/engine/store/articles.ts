@@ -119,6 +119,8 @@ export class ArticleStore {
    * the store also looks when it is made and when an import starts (bulk).
    */
   followHashIndex(expectedArticles = 0): void {
+    // A read-only corpus stores nothing (and may predate the index: migrations wait for a writer).
+    if (this.db.readonly) return;
     const indexed = this.db.prepare(`SELECT 1 FROM sqlite_schema WHERE type = 'index' AND name = 'articles_by_hash'`).get() !== undefined;
     if (indexed) {
       this.directory = null;
