@@ -22,7 +22,7 @@ import type { Db } from '../db/open.ts';
  * (~2 MB for 1,000 wire articles), so sixteen at a time still rewrote a million articles' index
  * twice before the import ended; merging 64 at a time (the most FTS5 takes), with the all-at-once
  * "crisis" merge moved from 16 segments to 128 so that it does not come first, rewrites it once:
- * 53 µs per article instead of 61 with batches of 1,000 (tools measure: FTS5 alone, one thread).
+ * 53 µs per article instead of 61 with batches of 1,000 (FTS5 alone, on one thread).
  * The segments this leaves are merged into one after the import (SegmentMerger), as before.
  */
 const FTS5_DEFAULTS = { hashsize: 1024 * 1024, automerge: 4, crisismerge: 16 } as const;

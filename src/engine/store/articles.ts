@@ -106,7 +106,10 @@ export class ArticleStore {
     this.byHash = db.prepare('SELECT id, file_id AS fileId FROM articles WHERE content_hash = ?');
     this.byIdFile = db.prepare('SELECT id, file_id AS fileId FROM articles WHERE id = ?');
     this.count = db.prepare('SELECT count(*) AS n FROM articles').pluck();
-    this.followHashIndex();
+    // Not followHashIndex() here: the engine calls it once it has built any indexes an
+    // interrupted import left aside (reading every hash first would be for nothing), and an
+    // import calls it as it starts (bulk). Until then a missing index makes inserts fail, never
+    // store a duplicate.
   }
 
   /** The content hashes in memory while their unique index is set aside (hash-directory.ts); null while it is there. */
@@ -115,8 +118,8 @@ export class ArticleStore {
   /**
    * Finds duplicates the way the corpus allows now: by the unique index on content hashes, or,
    * while a big import has set it aside (db/deferred-indexes.ts), by the stored hashes read into
-   * memory, sized for `expectedArticles` more. Call after the index was dropped or built again;
-   * the store also looks when it is made and when an import starts (bulk).
+   * memory, sized for `expectedArticles` more. Call after the index was dropped or built again,
+   * and once the corpus is open; the store also looks when an import starts (bulk).
    */
   followHashIndex(expectedArticles = 0): void {
     // A read-only corpus stores nothing (and may predate the index: migrations wait for a writer).
