@@ -27,9 +27,11 @@ import { normaliseNewlines, oneLine, splitBlocks } from '../../src/engine/ingest
 import { ParseError, type ParsedArticle } from '../../src/engine/ingest/parsers/types.ts';
 import { parseDateline } from '../../src/engine/ingest/parsers/wire.ts';
 import { declaredCharset, decodeText, guessLegacyEncoding, looksBinary, type Decoded } from '../../src/engine/ingest/decode.ts';
-import { needsVocabulary, prepareEntry, type PreparedEntry } from '../../src/engine/search/fts-indexer.ts';
+import { keysOnto, needsVocabulary, prepareEntry, type PreparedEntry } from '../../src/engine/search/fts-indexer.ts';
 import { agencyToken, bucketOf, dayToken, languageToken, META_ALL, metaValue, monthToken, placeToken, yearToken, type MetaFields } from '../../src/engine/search/index-layout.ts';
-import { fold, forEachWord, keyOf, keyOfFolded, keyStream, stemmerFor, tokenize, words, type CyrillicStemmer, type TextToken } from '../../src/engine/search/normalise.ts';
+import {
+  fold, forEachWord, keyOf, keyOfFolded, keyStream, keyStreamInto, newByteSink, newWordHashes, stemmerFor, tokenize, wordKeyHashes, words, type CyrillicStemmer, type TextToken,
+} from '../../src/engine/search/normalise.ts';
 import { extractQuotes } from '../../src/engine/quotes/extract.ts';
 import { contentHash } from '../../src/engine/store/articles.ts';
 import { isWhiteSpace } from '../../src/engine/white-space.ts';
@@ -331,6 +333,20 @@ function expectSameText(text: string, plain = true): void {
 function expectSameEntry(article: StoredArticle, given?: PreparedEntry): void {
   const expected = oraclePrepareEntry(article);
   expect(given ?? prepareEntry(article)).toEqual(expected);
+  if (given) return;
+  // Written as UTF-8 into a sink that has to grow on the way, after bytes of another article.
+  const sink = newByteSink(4);
+  sink.bytes.set([0x61, 0x62, 0x63]);
+  sink.length = 3;
+  const entry = prepareEntry(article, undefined, sink);
+  expect(entry.headline).toBeInstanceOf(Uint8Array);
+  const bytes = sink.bytes.slice(0, sink.length);
+  keysOnto(entry, bytes);
+  // The bytes SQLite is given for the string (a lone surrogate becomes U+FFFD either way).
+  expect(Buffer.from(entry.headline as Uint8Array)).toEqual(Buffer.from(expected.headline as string, 'utf8'));
+  expect(Buffer.from(entry.body as Uint8Array)).toEqual(Buffer.from(expected.body as string, 'utf8'));
+  expect((entry.body as Uint8Array).buffer).toBe(bytes.buffer);
+  expect({ ...entry, headline: expected.headline, body: expected.body, vocabulary: expected.vocabulary }).toEqual(expected);
 }
 
 function expectSameKeys(text: string, stemmer: CyrillicStemmer): void {
@@ -338,6 +354,13 @@ function expectSameKeys(text: string, stemmer: CyrillicStemmer): void {
   const oracleHeard: Array<[string, string]> = [];
   expect(keyStream(text, stemmer, (w, k) => heard.push([w, k]))).toBe(oracleKeyStream(text, stemmer, (w, k) => oracleHeard.push([w, k])));
   expect(heard).toEqual(oracleHeard);
+  const sink = newByteSink(1);
+  const hashes = newWordHashes();
+  keyStreamInto(text, stemmer, sink, undefined, hashes);
+  expect(Buffer.from(sink.bytes.subarray(0, sink.length))).toEqual(Buffer.from(oracleKeyStream(text, stemmer), 'utf8'));
+  const expectedHashes = newWordHashes();
+  wordKeyHashes(text, stemmer, expectedHashes);
+  expect(hashes.buf.subarray(0, hashes.n)).toEqual(expectedHashes.buf.subarray(0, expectedHashes.n));
   expect(tokenize(text, stemmer)).toEqual(oracleTokenize(text, stemmer));
   expect(words(text)).toEqual(oracleWords(text));
   const spans: number[] = [];

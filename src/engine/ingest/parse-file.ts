@@ -12,7 +12,7 @@ import { contentHash } from '../store/articles.ts';
 import { declaredCharset, decodeText } from './decode.ts';
 import { detectLanguage } from './language.ts';
 import { signatureOf } from './near-duplicates.ts';
-import { newWordHashes } from '../search/normalise.ts';
+import { newWordHashes, type ByteSink } from '../search/normalise.ts';
 import { BINARY_EXTENSIONS, MAX_FILE_BYTES } from './formats.ts';
 import { parserFor } from './parsers/index.ts';
 import { ParseError, type ParsedArticle } from './parsers/types.ts';
@@ -72,7 +72,11 @@ function readFileSafely(file: string | Buffer): { bytes: Buffer; size: number; m
 /** Key hashes of the article being prepared, reused from article to article. */
 const words = newWordHashes();
 
-export async function parseFile(request: ParseRequest): Promise<ParseOutcome> {
+/**
+ * With `keys`, the articles' key streams are written there as UTF-8 (prepareEntry), for a
+ * parser worker to send them on in one buffer; without, they are strings.
+ */
+export async function parseFile(request: ParseRequest, keys?: ByteSink): Promise<ParseOutcome> {
   const file = request.path;
   const name = path.basename(file);
   const parser = parserFor(name);
@@ -126,7 +130,7 @@ export async function parseFile(request: ParseRequest): Promise<ParseOutcome> {
       language,
       contentHash: contentHash(headline, body),
       // Derived from exactly the fields the engine stores, so the indexers can take them as they are.
-      searchEntry: prepareEntry({ id: 0, headline, body, published: a.published, place: a.place, agency: a.agency, language }, words),
+      searchEntry: prepareEntry({ id: 0, headline, body, published: a.published, place: a.place, agency: a.agency, language }, words, keys),
       // Over the words' keys, which prepareEntry has just looked up (the same as signature(article)).
       minhash: signatureOf(words),
       quotes: extractQuotes(body),

@@ -6,14 +6,20 @@ import type { Db } from '../db/open.ts';
 import { sortableTime } from '../ingest/dates.ts';
 import type { ArticleIndexer, StoredArticle } from '../store/indexers.ts';
 import { bucketOf, FTS_TABLE, MAX_ARTICLE_ID, metaTokens, ROWID_OF } from './index-layout.ts';
-import { fold, isCyrillic, keyStream, skeleton, stemmerFor, type WordHashes } from './normalise.ts';
+import { fold, isCyrillic, keyStream, keyStreamInto, skeleton, stemmerFor, type ByteSink, type WordHashes } from './normalise.ts';
 import { setBulkWrites } from './segment-upkeep.ts';
+
+/**
+ * A key stream: a string, or its UTF-8 bytes (keyStreamInto). The index takes either as the
+ * same text (the insert casts bytes to TEXT).
+ */
+export type KeyText = string | Uint8Array;
 
 export interface PreparedEntry {
   /** Time part of the rowid (index-layout.ts). */
   bucket: number;
-  headline: string;
-  body: string;
+  headline: KeyText;
+  body: KeyText;
   meta: string;
   /**
    * Words (folded) with their keys, for the prefix vocabulary: those this thread had not met
@@ -33,8 +39,11 @@ export function needsVocabulary(folded: string, key: string): boolean {
 /**
  * Everything the index stores for an article. Pure: safe to run in a worker thread. With
  * `hashes`, the words' key hashes are collected on the way (for the near-duplicate signature).
+ * With `sink`, the key streams are written there as UTF-8 and the entry holds views of the
+ * sink's buffer as it is now: a sink that grows later moves its bytes to a new buffer, so whoever
+ * hands the entries on points them at the final one (parse-worker.ts, keysOnto).
  */
-export function prepareEntry(article: StoredArticle, hashes?: WordHashes): PreparedEntry {
+export function prepareEntry(article: StoredArticle, hashes?: WordHashes, sink?: ByteSink): PreparedEntry {
   const stemmer = stemmerFor(article.language);
   const vocabulary: Array<[string, string]> = [];
   const onNew = (word: string, key: string): void => {
@@ -42,10 +51,23 @@ export function prepareEntry(article: StoredArticle, hashes?: WordHashes): Prepa
     if (needsVocabulary(folded, key)) vocabulary.push([folded, key]);
   };
   const publishedAt = sortableTime(article.published);
+  let headline: KeyText;
+  let body: KeyText;
+  if (sink) {
+    const start = sink.length;
+    keyStreamInto(article.headline, stemmer, sink, onNew, hashes);
+    const split = sink.length;
+    keyStreamInto(article.body, stemmer, sink, onNew, hashes);
+    headline = sink.bytes.subarray(start, split);
+    body = sink.bytes.subarray(split, sink.length);
+  } else {
+    headline = keyStream(article.headline, stemmer, onNew, hashes);
+    body = keyStream(article.body, stemmer, onNew, hashes);
+  }
   return {
     bucket: bucketOf(publishedAt),
-    headline: keyStream(article.headline, stemmer, onNew, hashes),
-    body: keyStream(article.body, stemmer, onNew, hashes),
+    headline,
+    body,
     meta: metaTokens({ agency: article.agency, place: article.place, language: article.language, publishedAt }),
     vocabulary,
   };
@@ -56,7 +78,8 @@ export interface FtsIndexer extends ArticleIndexer {
 }
 
 export function createFtsIndexer(db: Db): FtsIndexer {
-  const insert = db.prepare(`INSERT INTO ${FTS_TABLE} (rowid, headline, body, meta) VALUES (${ROWID_OF}, @headline, @body, @meta)`);
+  // CAST: key streams given as UTF-8 bytes are bound as blobs; as TEXT they are the same text.
+  const insert = db.prepare(`INSERT INTO ${FTS_TABLE} (rowid, headline, body, meta) VALUES (${ROWID_OF}, CAST(@headline AS TEXT), CAST(@body AS TEXT), @meta)`);
   // A contentless FTS5 table forgets a row given the same tokens it was indexed with; the
   // normaliser is deterministic, so they are computed again from the article.
   const remove = db.prepare(`INSERT INTO ${FTS_TABLE} (${FTS_TABLE}, rowid, headline, body, meta) VALUES ('delete', ${ROWID_OF}, @headline, @body, @meta)`);
@@ -107,10 +130,19 @@ export function createFtsIndexer(db: Db): FtsIndexer {
   };
 }
 
+/**
+ * Points entries whose key streams are views of a sink's buffer (prepareEntry with a sink) at
+ * `bytes`, a copy of that buffer's first bytes: the same offsets, in a buffer of its own.
+ */
+export function keysOnto(entry: PreparedEntry, bytes: Uint8Array): void {
+  if (typeof entry.headline !== 'string') entry.headline = bytes.subarray(entry.headline.byteOffset, entry.headline.byteOffset + entry.headline.length);
+  if (typeof entry.body !== 'string') entry.body = bytes.subarray(entry.body.byteOffset, entry.body.byteOffset + entry.body.length);
+}
+
 interface Row {
   bucket: number;
   id: number;
-  headline: string;
-  body: string;
+  headline: KeyText;
+  body: KeyText;
   meta: string;
 }

@@ -133,6 +133,12 @@ class KeyCache {
    */
   private reported = new Uint8Array(FIRST_CAPACITY);
   spacedKeys: string[] = [];
+  /**
+   * Entry e's key as UTF-8 with a space in front: keyBytes[keyEnds[e - 1] .. keyEnds[e]) (from 0
+   * for the first). What keyStreamInto copies, a few bytes per word, where keyStream adds a string.
+   */
+  keyBytes = new Uint8Array(FIRST_CAPACITY * 8);
+  keyEnds = new Int32Array(FIRST_CAPACITY);
   private readonly stemmer: CyrillicStemmer;
 
   constructor(stemmer: CyrillicStemmer) {
@@ -195,6 +201,9 @@ class KeyCache {
       const reported = new Uint8Array(this.ends.length);
       reported.set(this.reported);
       this.reported = reported;
+      const keyEnds = new Int32Array(this.ends.length);
+      keyEnds.set(this.keyEnds);
+      this.keyEnds = keyEnds;
     }
     this.reported[entry] = 0;
     this.keyHashes[entry] = mix(hashOf(key));
@@ -208,6 +217,15 @@ class KeyCache {
     this.ends[entry] = from + length;
     this.keys.push(key);
     this.spacedKeys.push(` ${key}`);
+    const keyFrom = entry === 0 ? 0 : this.keyEnds[entry - 1]!;
+    // At most three UTF-8 bytes per UTF-16 code unit, and the space.
+    if (keyFrom + 1 + 3 * key.length > this.keyBytes.length) {
+      const keyBytes = new Uint8Array(Math.max(this.keyBytes.length * 2, keyFrom + 1 + 3 * key.length));
+      keyBytes.set(this.keyBytes);
+      this.keyBytes = keyBytes;
+    }
+    this.keyBytes[keyFrom] = SPACE;
+    this.keyEnds[entry] = keyFrom + 1 + utf8.encodeInto(key, this.keyBytes.subarray(keyFrom + 1)).written;
     let slot = mix(hash) & this.mask;
     while (this.table[2 * slot + 1] !== 0) slot = (slot + 1) & this.mask;
     this.table[2 * slot] = hash;
@@ -222,6 +240,8 @@ class KeyCache {
     this.ends = new Int32Array(FIRST_CAPACITY);
     this.keyHashes = new Int32Array(FIRST_CAPACITY);
     this.reported = new Uint8Array(FIRST_CAPACITY);
+    this.keyBytes = new Uint8Array(FIRST_CAPACITY * 8);
+    this.keyEnds = new Int32Array(FIRST_CAPACITY);
     this.keys = [];
     this.spacedKeys = [];
   }
@@ -258,6 +278,9 @@ function hashOf(word: string): number {
   for (let i = 0; i < word.length; i++) h = Math.imul(h ^ word.charCodeAt(i), FNV_PRIME);
   return h;
 }
+
+const utf8 = new TextEncoder();
+const SPACE = 0x20;
 
 const caches: Record<CyrillicStemmer, KeyCache> = { ru: new KeyCache('ru'), uk: new KeyCache('uk') };
 
@@ -421,6 +444,60 @@ export function keyStream(text: string, stemmer: CyrillicStemmer = 'ru', onNew?:
   }
   flatten(out);
   return out;
+}
+
+/** Bytes written one after another, in a buffer that grows as needed (keyStreamInto). */
+export interface ByteSink {
+  bytes: Uint8Array;
+  length: number;
+}
+
+export function newByteSink(capacity = 1 << 16): ByteSink {
+  return { bytes: new Uint8Array(capacity), length: 0 };
+}
+
+/**
+ * keyStream's output as UTF-8, appended to `sink` (the same bytes as the string's, with the same
+ * `onNew` and `hashes` calls). The import's parser workers write their articles' key streams this
+ * way: no string is built word by word, and the bytes go to the engine thread in one transferred
+ * buffer, which SQLite takes as they are (fts-indexer.ts).
+ */
+export function keyStreamInto(text: string, stemmer: CyrillicStemmer, sink: ByteSink, onNew?: (word: string, key: string) => void, hashes?: WordHashes): void {
+  const cache = caches[stemmer];
+  const n = text.length;
+  let first = true;
+  let i = 0;
+  while (i < n) {
+    while (i < n && !isWordChar(text, i)) i++;
+    if (i >= n) break;
+    const start = i;
+    let h = FNV_OFFSET;
+    do {
+      h = Math.imul(h ^ text.charCodeAt(i), FNV_PRIME);
+      i++;
+    } while (i < n && isWordChar(text, i));
+    const entry = cache.entryAt(text, start, i, h, onNew);
+    if (hashes) pushHash(hashes, cache.keyHashes[entry]!);
+    // The entry's bytes, without their leading space for the first word (read after entryAt,
+    // which may have grown the cache's arrays).
+    const keyEnds = cache.keyEnds;
+    let from = entry === 0 ? 0 : keyEnds[entry - 1]!;
+    const to = keyEnds[entry]!;
+    if (first) {
+      from++;
+      first = false;
+    }
+    let out = sink.length;
+    if (out + (to - from) > sink.bytes.length) {
+      const grown = new Uint8Array(Math.max(sink.bytes.length * 2, out + (to - from)));
+      grown.set(sink.bytes.subarray(0, out));
+      sink.bytes = grown;
+    }
+    const bytes = sink.bytes;
+    const keyBytes = cache.keyBytes;
+    for (let k = from; k < to; k++) bytes[out++] = keyBytes[k]!;
+    sink.length = out;
+  }
 }
 
 /** Where flatten() keeps what it reads, so that the read is not optimised away. */
