@@ -8,11 +8,12 @@ import { describe, expect, it } from 'vitest';
 import { createClient } from '../../src/shared/api.ts';
 import { createEngine } from '../../src/engine/engine.ts';
 import type { Db } from '../../src/engine/db/open.ts';
-import { parseFile } from '../../src/engine/ingest/parse-file.ts';
+import { onto, parseFile } from '../../src/engine/ingest/parse-file.ts';
 import { extractQuotes } from '../../src/engine/quotes/extract.ts';
 import { createQuoteIndexer } from '../../src/engine/quotes/indexer.ts';
 import { createFtsIndexer, prepareEntry } from '../../src/engine/search/fts-indexer.ts';
 import { MAX_ARTICLE_ID } from '../../src/engine/search/index-layout.ts';
+import { newByteSink } from '../../src/engine/search/normalise.ts';
 import { rebuildDerived } from '../../src/engine/store/derived.ts';
 import type { StoredArticle } from '../../src/engine/store/indexers.ts';
 import { tempDir } from '../support/temp.ts';
@@ -103,6 +104,40 @@ describe('work done in the parser workers', () => {
         expect(a.quotes.length).toBeGreaterThan(0);
       }
     }
+  });
+
+  it('hands over the same entries and signatures through one buffer per job', async () => {
+    const folder = tempDir('wirebench-input-');
+    writeStories(folder, 8);
+    // As a parser worker does (parse-worker.ts): every file of a job into one sink, small at
+    // first so that it grows, then one copy of it that the entries are pointed at.
+    const sink = newByteSink(16);
+    const names = fs.readdirSync(folder).sort();
+    const viaSink = [];
+    for (const name of names) viaSink.push(await parseFile({ path: path.join(folder, name) }, sink));
+    const bytes = sink.bytes.slice(0, sink.length);
+    for (const outcome of viaSink) onto(outcome, bytes);
+    let signatures = 0;
+    for (const [i, name] of names.entries()) {
+      const outcome = viaSink[i]!;
+      const plain = await parseFile({ path: path.join(folder, name) });
+      if (outcome.status !== 'parsed' || plain.status !== 'parsed') throw new Error(`${name}: not parsed`);
+      expect(outcome.articles.length).toBe(plain.articles.length);
+      for (const [k, a] of outcome.articles.entries()) {
+        const b = plain.articles[k]!;
+        expect((a.searchEntry.body as Uint8Array).buffer).toBe(bytes.buffer);
+        expect(Buffer.from(a.searchEntry.body as Uint8Array).toString('utf8')).toBe(b.searchEntry.body);
+        expect(Buffer.from(a.searchEntry.headline as Uint8Array).toString('utf8')).toBe(b.searchEntry.headline);
+        expect(a.minhash === null).toBe(b.minhash === null);
+        if (a.minhash) {
+          signatures++;
+          expect(a.minhash.buffer).toBe(bytes.buffer);
+          expect([...a.minhash]).toEqual([...b.minhash!]);
+        }
+        expect({ ...a, searchEntry: null, minhash: null }).toEqual({ ...b, searchEntry: null, minhash: null });
+      }
+    }
+    expect(signatures).toBeGreaterThan(0);
   });
 
   it('writes nothing of a batch whose transaction fails', async () => {

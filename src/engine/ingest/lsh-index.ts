@@ -62,6 +62,9 @@ export class LshIndex {
   /** Per article id, the number of the `candidates` call that last met it (a Set per call cost more). */
   private seenIn: Uint8Array;
   private call = 0;
+  /** The fingerprint of the signature being looked up (candidates), kept from call to call. */
+  private readonly mine: Uint32Array;
+  private readonly mineBytes: Uint8Array;
 
   /**
    * `width`: values per signature (even); `capacity`: the highest article id expected;
@@ -82,6 +85,8 @@ export class LshIndex {
     this.prints = new Uint8Array(Math.max(2 * firstCapacity, nextPowerOfTwo(capacity + 1)) * this.printBytes);
     this.printWords = new Uint32Array(this.prints.buffer);
     this.seenIn = new Uint8Array(this.prints.length / this.printBytes);
+    this.mine = new Uint32Array(this.printBytes / 4);
+    this.mineBytes = new Uint8Array(this.mine.buffer);
   }
 
   /** Adds an article: its band keys (one per band, unsigned 32-bit) and its signature. */
@@ -122,8 +127,8 @@ export class LshIndex {
     for (let b = 0; b < this.bands; b++) this.lookup(b, keys[b]!, found, MAX_FOUND);
     if (found.length === 0) return found;
     const words = this.printBytes / 4;
-    const mine = new Uint32Array(words);
-    printInto(signature, new Uint8Array(mine.buffer), 0, this.printBytes);
+    const mine = this.mine;
+    printInto(signature, this.mineBytes, 0, this.printBytes);
     if (++this.call === 256) {
       this.call = 1;
       this.seenIn.fill(0);

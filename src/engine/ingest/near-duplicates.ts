@@ -57,6 +57,8 @@ function borrowFrom(bin: number, attempt: number): number {
   return (fmix32(Math.imul(bin + 1, 0x9e3779b9) ^ Math.imul(attempt, 0x85ebca6b)) >>> 0) % HASHES;
 }
 
+/** The bins' own values before densification (signatureOf), kept from call to call. */
+const ownValues = new Int32Array(HASHES);
 /** Which bins received a shingle, for densification. */
 const filled = new Uint8Array(HASHES);
 
@@ -83,11 +85,11 @@ export function signature(article: { headline: string; body: string; language: s
  * the share of shingles their texts have in common (Jaccard similarity), as 48 separate hash
  * functions would, at a 48th of the cost.
  */
-export function signatureOf(hashes: WordHashes): Int32Array | null {
+export function signatureOf(hashes: WordHashes, into?: Int32Array): Int32Array | null {
   const n = hashes.n;
   if (n < MIN_WORDS) return null;
   const w = hashes.buf;
-  const sig = new Int32Array(HASHES).fill(0x7fffffff);
+  const sig = (into ?? new Int32Array(HASHES)).fill(0x7fffffff);
   filled.fill(0);
   for (let i = 0; i + 2 < n; i++) {
     const v = fmix32(Math.imul(w[i]!, 0x01000193) ^ Math.imul(w[i + 1]!, 0x5bd1e995) ^ w[i + 2]!);
@@ -97,7 +99,8 @@ export function signatureOf(hashes: WordHashes): Int32Array | null {
     filled[bin] = 1;
     if (v < sig[bin]!) sig[bin] = v;
   }
-  const own = sig.slice();
+  const own = ownValues;
+  own.set(sig);
   for (let bin = 0; bin < HASHES; bin++) {
     if (filled[bin]) continue;
     for (let attempt = 1; ; attempt++) {

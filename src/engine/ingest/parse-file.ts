@@ -7,11 +7,11 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { ColumnMapping } from '../../shared/api.ts';
 import { extractQuotes, type ExtractedQuote } from '../quotes/extract.ts';
-import { prepareEntry, type PreparedEntry } from '../search/fts-indexer.ts';
+import { keysOnto, prepareEntry, type PreparedEntry } from '../search/fts-indexer.ts';
 import { contentHash } from '../store/articles.ts';
 import { declaredCharset, decodeText } from './decode.ts';
 import { detectLanguage } from './language.ts';
-import { signatureOf } from './near-duplicates.ts';
+import { HASHES, signatureOf } from './near-duplicates.ts';
 import { newWordHashes, type ByteSink } from '../search/normalise.ts';
 import { BINARY_EXTENSIONS, MAX_FILE_BYTES } from './formats.ts';
 import { parserFor } from './parsers/index.ts';
@@ -76,6 +76,36 @@ const words = newWordHashes();
  * With `keys`, the articles' key streams are written there as UTF-8 (prepareEntry), for a
  * parser worker to send them on in one buffer; without, they are strings.
  */
+/**
+ * The signature of the words just read, written into `sink` (four-byte aligned) with the key
+ * streams, as a view of the sink's buffer like them (see onto); null when the text is too short.
+ */
+function signatureInto(sink: ByteSink): Int32Array | null {
+  const at = (sink.length + 3) & ~3;
+  const end = at + HASHES * 4;
+  if (end > sink.bytes.length) {
+    const grown = new Uint8Array(Math.max(sink.bytes.length * 2, end));
+    grown.set(sink.bytes.subarray(0, sink.length));
+    sink.bytes = grown;
+  }
+  const sig = signatureOf(words, new Int32Array(sink.bytes.buffer, at, HASHES));
+  if (sig) sink.length = end;
+  return sig;
+}
+
+/**
+ * Points what parseFile wrote into a sink (key streams, signatures) at `bytes`, a copy of the
+ * sink's first bytes made once the sink is done with: the same offsets, in a buffer of their
+ * own that can be handed to another thread.
+ */
+export function onto(outcome: ParseOutcome, bytes: Uint8Array): void {
+  if (outcome.status !== 'parsed') return;
+  for (const article of outcome.articles) {
+    keysOnto(article.searchEntry, bytes);
+    if (article.minhash) article.minhash = new Int32Array(bytes.buffer, article.minhash.byteOffset, article.minhash.length);
+  }
+}
+
 export async function parseFile(request: ParseRequest, keys?: ByteSink): Promise<ParseOutcome> {
   const file = request.path;
   const name = path.basename(file);
@@ -134,7 +164,7 @@ export async function parseFile(request: ParseRequest, keys?: ByteSink): Promise
       // Derived from exactly the fields the engine stores, so the indexers can take them as they are.
       searchEntry: prepareEntry({ id: 0, headline, body, published: a.published, place: a.place, agency: a.agency, language }, words, keys),
       // Over the words' keys, which prepareEntry has just looked up (the same as signature(article)).
-      minhash: signatureOf(words),
+      minhash: keys ? signatureInto(keys) : signatureOf(words),
       quotes: extractQuotes(body),
     });
   }

@@ -2,9 +2,8 @@
 // back. It holds no database; the engine thread writes. The pool (parser-pool.ts) limits its
 // memory and time and replaces it when a parser hangs or blows up.
 import { parentPort } from 'node:worker_threads';
-import { keysOnto } from '../search/fts-indexer.ts';
 import { newByteSink } from '../search/normalise.ts';
-import { parseFile, type ParseOutcome, type ParseRequest } from './parse-file.ts';
+import { onto, parseFile, type ParseOutcome, type ParseRequest } from './parse-file.ts';
 
 export interface ParseJob {
   id: number;
@@ -41,7 +40,7 @@ function injectFault(file: string): void {
 const queue: ParseJob[] = [];
 let working = false;
 
-// The key streams of a job's articles are written here, then copied into one buffer that is
+// The key streams and signatures of a job's articles are written here, then copied into one buffer that is
 // handed over to the engine thread with the outcomes (transferred, not copied; see
 // fts-indexer.ts, KeyText). The sink itself is kept from job to job.
 const keys = newByteSink();
@@ -58,9 +57,7 @@ async function work(): Promise<void> {
       outcomes.push(await parseFile(request, keys));
     }
     const bytes = keys.bytes.slice(0, keys.length);
-    for (const outcome of outcomes) {
-      if (outcome.status === 'parsed') for (const article of outcome.articles) keysOnto(article.searchEntry, bytes);
-    }
+    for (const outcome of outcomes) onto(outcome, bytes);
     // A sink grown for one very large file is not kept at that size.
     if (keys.bytes.length > 16 * 1024 * 1024) keys.bytes = new Uint8Array(1 << 16);
     port!.postMessage({ id: job.id, outcomes } satisfies ParseJobResult, [bytes.buffer]);
