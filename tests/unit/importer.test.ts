@@ -4,6 +4,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createClient, type ImportProgress } from '../../src/shared/api.ts';
 import { createEngine, type Engine } from '../../src/engine/engine.ts';
+import { newFiles } from '../../src/engine/ingest/importer.ts';
 import { tempDir } from '../support/temp.ts';
 
 function setup(): { engine: Engine; api: ReturnType<typeof createClient>; folder: string } {
@@ -117,6 +118,49 @@ describe('import', () => {
     fs.writeFileSync(path.join(folder, 'c.txt'), 'TALKS RESUME\n\nThe talks resumed on Monday.');
     const summary = await api.call('import.run', { paths: [folder] });
     expect(summary).toMatchObject({ imported: 1, duplicates: 2 });
+    await engine.close();
+  });
+
+  it('looks no path up under a folder never imported, and every path once it overlaps or holds a known file', async () => {
+    const { engine, api, folder } = setup();
+    fs.mkdirSync(path.join(folder, 'old'));
+    fs.mkdirSync(path.join(folder, 'new'));
+    fs.writeFileSync(path.join(folder, 'old', 'a.txt'), wire(1));
+    await api.call('import.run', { paths: [path.join(folder, 'old')] });
+    const isNew = newFiles(engine.db, [path.join(folder, 'old'), path.join(folder, 'new')]);
+    expect(isNew(path.join(folder, 'old', 'b.txt'))).toBe(false);
+    expect(isNew(path.join(folder, 'new', 'b.txt'))).toBe(true);
+    expect(isNew(path.join(folder, 'new', 'deep', 'c.txt'))).toBe(true);
+    expect(isNew(path.join(folder, 'newer', 'b.txt'))).toBe(false);
+    expect(isNew(path.join(folder, 'new', 'bad-\uFFFD.txt'))).toBe(false);
+    // A folder that holds a known file, or a path given inside another, is looked up throughout.
+    expect(newFiles(engine.db, [folder])(path.join(folder, 'new', 'b.txt'))).toBe(false);
+    const nested = newFiles(engine.db, [path.join(folder, 'new'), path.join(folder, 'new', 'b.txt')]);
+    expect(nested(path.join(folder, 'new', 'b.txt'))).toBe(false);
+    expect(nested(path.join(folder, 'new', 'c.txt'))).toBe(false);
+    // A known file given on its own.
+    expect(newFiles(engine.db, [path.join(folder, 'old', 'a.txt')])(path.join(folder, 'old', 'a.txt'))).toBe(false);
+    expect(newFiles(engine.db, [path.join(folder, 'new', 'x.txt')])(path.join(folder, 'new', 'x.txt'))).toBe(true);
+    await engine.close();
+  });
+
+  it('reads a file once when it is given both alone and inside its folder, and two names shown alike both end', async () => {
+    const { engine, api, folder } = setup();
+    fs.writeFileSync(path.join(folder, 'a.txt'), wire(1));
+    fs.writeFileSync(path.join(folder, 'b.txt'), wire(2));
+    const summary = await api.call('import.run', { paths: [folder, path.join(folder, 'a.txt')] });
+    expect(summary.status).toBe('completed');
+    expect(summary.imported).toBe(2);
+    expect(engine.db.prepare('SELECT count(*) FROM files').pluck().get()).toBe(2);
+
+    // Names that are not valid UTF-8 and show as the same path, in a folder never imported.
+    const other = tempDir('wirebench-input-');
+    fs.writeFileSync(path.join(other, Buffer.from('bad-\xff.txt', 'latin1').toString('latin1')), wire(3));
+    fs.writeFileSync(path.join(other, Buffer.from('bad-\xfe.txt', 'latin1').toString('latin1')), wire(4));
+    const odd = await api.call('import.run', { paths: [other] });
+    expect(odd.status).toBe('completed');
+    expect(odd.files).toBe(2);
+    expect(odd.failed).toBe(0);
     await engine.close();
   });
 });

@@ -192,6 +192,7 @@ export class Importer {
     };
 
     const fileByPath = db.prepare('SELECT id, path, size, mtime_ms, hash FROM files WHERE path = ?');
+    const isNew = newFiles(db, paths);
     const fileById = db.prepare('SELECT id, path, size, mtime_ms, hash FROM files WHERE id = ?');
     const deleteFile = db.prepare('DELETE FROM files WHERE id = ?');
     const insertFile = db.prepare('INSERT INTO files (path, size, mtime_ms, hash, encoding, articles, run_id, read_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
@@ -234,7 +235,7 @@ export class Importer {
 
     const storeParsed = (parsed: Extract<ParseOutcome, { status: 'parsed' }>): void => {
       const p = parsed.path;
-      const known = fileByPath.get(p) as FileRow | undefined;
+      const known = isNew(p) ? undefined : (fileByPath.get(p) as FileRow | undefined);
       if (known && known.hash === parsed.hash) {
         touchFile.run(parsed.size, parsed.mtimeMs, runId, known.id);
         recordOutcome.run(runId, p, 'duplicate', 0, 0, UNCHANGED);
@@ -400,7 +401,7 @@ export class Importer {
           const name = path.basename(entry.path);
           let skip = precheck(name, entry.size);
           let failure: string | null = null;
-          const known = skip ? undefined : (fileByPath.get(entry.path) as FileRow | undefined);
+          const known = skip || isNew(entry.path) ? undefined : (fileByPath.get(entry.path) as FileRow | undefined);
           // The walk does not stat plain files (walk.ts): a file read before needs its size and
           // time for the unchanged check, and a binary format its size to travel alone if big.
           let { size, mtimeMs } = entry;
@@ -530,6 +531,29 @@ export class Importer {
     if (summary.imported > 0) this.events.corpusChanged();
     return summary;
   }
+}
+
+/**
+ * Which paths of this import are certainly not in `files` yet, so that neither the walk nor the
+ * write has to look them up (a b-tree search per file on the thread that writes): those under a
+ * folder (or the file) given to the import below which no file has ever been read, when no other
+ * path given overlaps it (the walk then meets each of its files once). A name that was not valid
+ * UTF-8 is always looked up: two such names can show as the same path.
+ */
+export function newFiles(db: Db, roots: readonly string[]): (p: string) => boolean {
+  const anyUnder = db.prepare('SELECT 1 FROM files WHERE path = ? OR (path >= ? AND path < ?) LIMIT 1').pluck();
+  const prefixOf = (root: string): string => (root.endsWith('/') ? root : `${root}/`);
+  const within = (p: string, root: string): boolean => p === root || p.startsWith(prefixOf(root));
+  const fresh: Array<{ root: string; prefix: string }> = [];
+  roots.forEach((root, i) => {
+    if (roots.some((other, j) => j !== i && (within(other, root) || within(root, other)))) return;
+    const prefix = prefixOf(root);
+    // Every path that starts with the prefix sorts from it up to the prefix with its last
+    // character ("/") one higher ("0").
+    if (anyUnder.get(root, prefix, `${prefix.slice(0, -1)}0`) === undefined) fresh.push({ root, prefix });
+  });
+  if (fresh.length === 0) return () => false;
+  return (p) => !p.includes('\uFFFD') && fresh.some(({ root, prefix }) => p.startsWith(prefix) || p === root);
 }
 
 function describeFatal(error: unknown): string {
