@@ -767,6 +767,24 @@ describe('language', () => {
 });
 
 describe('content hash', () => {
+  it('is the same for text that is all ASCII (its own path), white space of every kind included', () => {
+    const ascii = fc.string({ unit: fc.oneof(fc.constantFrom(' ', '  ', '\n', '\r\n', '\t', '\v', '\f', '\u0000', '\u001f', '\u007f', '@', '[', '`', '{'), fc.integer({ min: 0, max: 127 }).map((c) => String.fromCharCode(c))), maxLength: 200 });
+    fc.assert(
+      fc.property(ascii, ascii, (headline, body) => {
+        expect(contentHash(headline, body)).toBe(oracleContentHash(headline, body));
+      }),
+      { numRuns: 3000, seed: 17 },
+    );
+    // Longer than the scratch buffer starts (it grows), and longer than it may grow (the general path).
+    const long = 'Talks resume  in Geneva.\n\n'.repeat(5000);
+    expect(contentHash('Headline', long)).toBe(oracleContentHash('Headline', long));
+    const longer = 'A'.repeat(1 << 20);
+    expect(contentHash('Headline', longer)).toBe(oracleContentHash('Headline', longer));
+    // Non-ASCII at the very end of the headline or the body leaves the ASCII path.
+    expect(contentHash('Cafe\u00e9', 'Body')).toBe(oracleContentHash('Cafe\u00e9', 'Body'));
+    expect(contentHash('Cafe', 'Body \u00a0')).toBe(oracleContentHash('Cafe', 'Body \u00a0'));
+  });
+
   it('is the same for generated text', () => {
     fc.assert(
       fc.property(trickyText, trickyText, (headline, body) => {

@@ -47,9 +47,51 @@ const SPACE_TO_FOLD = /[^\S ]\s*| \s+/g;
 
 /** The text two articles must share to be the same article: folded case and whitespace. */
 export function contentHash(headline: string, body: string): string {
+  const ascii = asciiContentHash(headline, body);
+  if (ascii !== null) return ascii;
   const normalised = `${headline}\n${body}`.normalize('NFC').toLowerCase().replace(SPACE_TO_FOLD, ' ').trim();
   // The one-shot hash: the same digest as createHash().update().digest(), without the Hash object.
   return hash('sha256', normalised, 'hex');
+}
+
+const ASCII_SCRATCH_MAX = 1 << 20;
+/** Where asciiContentHash folds the text, grown as needed (up to ASCII_SCRATCH_MAX) and kept. */
+let asciiScratch = Buffer.allocUnsafe(1 << 16);
+
+/**
+ * contentHash of a text that is all ASCII (most English wire copy), or null for any other. For
+ * ASCII, NFC changes nothing, lower case is A-Z to a-z, white space is tab to carriage return
+ * and the space, and the UTF-8 the digest is taken over is the characters' own bytes: so the
+ * text is folded byte by byte in place, where the general path makes three new strings and runs
+ * a regex over the whole text (~10 µs against ~4 for a wire article, for every one imported).
+ */
+function asciiContentHash(headline: string, body: string): string | null {
+  const length = headline.length + 1 + body.length;
+  // A very long text takes the general path rather than a scratch buffer kept at its size.
+  if (length > ASCII_SCRATCH_MAX) return null;
+  if (length > asciiScratch.length) asciiScratch = Buffer.allocUnsafe(Math.max(length, asciiScratch.length * 2));
+  const bytes = asciiScratch;
+  // Every character outside ASCII takes two bytes or more in UTF-8 (a lone surrogate three).
+  const head = bytes.utf8Write(headline, 0);
+  if (head !== headline.length) return null;
+  bytes[head] = 0x0a;
+  if (bytes.utf8Write(body, head + 1) !== body.length) return null;
+  // Lower case, every run of white space to one space, and no white space at either end.
+  let out = 0;
+  let space = false;
+  for (let i = 0; i < length; i++) {
+    const c = bytes[i]!;
+    if (c === 0x20 || (c >= 0x09 && c <= 0x0d)) {
+      space = out > 0;
+      continue;
+    }
+    if (space) {
+      bytes[out++] = 0x20;
+      space = false;
+    }
+    bytes[out++] = c >= 0x41 && c <= 0x5a ? c | 0x20 : c;
+  }
+  return hash('sha256', bytes.subarray(0, out), 'hex');
 }
 
 interface ArticleRow {
