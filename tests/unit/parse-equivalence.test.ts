@@ -780,6 +780,13 @@ describe('content hash', () => {
     expect(contentHash('Headline', long)).toBe(oracleContentHash('Headline', long));
     const longer = 'A'.repeat(1 << 20);
     expect(contentHash('Headline', longer)).toBe(oracleContentHash('Headline', longer));
+    // Text that is not all ASCII and fills the scratch buffer exactly as it grows: its UTF-8
+    // does not fit, and must not pass for ASCII.
+    for (const size of [65_531, 65_536, 131_072, 176_670, 1_000_000]) {
+      const body = `${'a'.repeat(size - 12)}\u2013 ${'b'.repeat(8)}`;
+      expect(contentHash('Headline', body)).toBe(oracleContentHash('Headline', body));
+      expect(contentHash('Headline', `${'c'.repeat(size)}`)).toBe(oracleContentHash('Headline', `${'c'.repeat(size)}`));
+    }
     // Non-ASCII at the very end of the headline or the body leaves the ASCII path.
     expect(contentHash('Cafe\u00e9', 'Body')).toBe(oracleContentHash('Cafe\u00e9', 'Body'));
     expect(contentHash('Cafe', 'Body \u00a0')).toBe(oracleContentHash('Cafe', 'Body \u00a0'));

@@ -69,7 +69,10 @@ function asciiContentHash(headline: string, body: string): string | null {
   const length = headline.length + 1 + body.length;
   // A very long text takes the general path rather than a scratch buffer kept at its size.
   if (length > ASCII_SCRATCH_MAX) return null;
-  if (length > asciiScratch.length) asciiScratch = Buffer.allocUnsafe(Math.max(length, asciiScratch.length * 2));
+  // Four bytes to spare: a write that runs out of room stops at most three bytes short of the
+  // end, so with them a text that is not all ASCII always writes more bytes than it has
+  // characters, even when it does not fit.
+  if (length + 4 > asciiScratch.length) asciiScratch = Buffer.allocUnsafe(Math.max(length + 4, asciiScratch.length * 2));
   const bytes = asciiScratch;
   // Every character outside ASCII takes two bytes or more in UTF-8 (a lone surrogate three).
   const head = bytes.utf8Write(headline, 0);
