@@ -108,16 +108,24 @@ describe('merging the search index segments', () => {
     setBulkWrites(engine.db, 'search_fts', false);
   });
 
-  it('leaves an import batch\'s segments unmerged until there are 64 of them, with the bulk settings', () => {
-    // FTS5's defaults merge segments four at a time, or sixteen at once in a "crisis": a big
-    // import rewrote its index two or three times over. In bulk, segments wait for 64.
-    const small = Array.from({ length: 40 }, (_, i) => article(20_000 + i));
+  it('merges none of an import\'s segments while it writes, with the bulk settings, nor in the background meanwhile', async () => {
+    // FTS5's defaults merge segments four at a time, or sixteen at once in a "crisis", and the
+    // most it merges as it goes is 64 at a time: each rewrote what the merge after an import
+    // rewrites once more. In bulk nothing is merged, past 64 segments too.
+    const small = Array.from({ length: 140 }, (_, i) => article(20_000 + i));
     const write = (): void => engine.db.transaction(() => engine.store.batched(() => small.splice(0, 2).forEach((a) => engine.store.insert(a))))();
-    setBulkWrites(engine.db, 'search_fts', true);
+    engine.store.bulk(true);
     const before = upkeep.measure().segments;
-    for (let i = 0; i < 20; i++) write();
-    expect(upkeep.measure().segments).toBe(before + 20);
-    setBulkWrites(engine.db, 'search_fts', false);
+    for (let i = 0; i < 70; i++) write();
+    expect(upkeep.measure().segments).toBe(before + 70);
+    // The background merge waits while an import writes (ArticleStore.bulkWriting) ...
+    expect(engine.store.bulkWriting).toBe(true);
+    await engine.mergeIndexSegments();
+    expect(upkeep.measure().segments).toBe(before + 70);
+    engine.store.bulk(false);
+    // ... which is owed once it is done (the next test sees it happen after an import).
+    expect(upkeep.needed()).toBe(true);
+    ftsIntegrity();
   });
 
   it('merges by itself a little after an import that added a large share', async () => {

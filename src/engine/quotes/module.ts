@@ -7,7 +7,8 @@ import type { QuoteSearch } from './search.ts';
 
 export function createQuotesModule(ctx: EngineContext, quotes: QuoteSearch): EngineModule {
   // The quotes index gets new segments with every import, as the search index does.
-  const merger = new SegmentMerger(ctx.db, 'quotes_fts', { log: ctx.log });
+  // Not while an import writes: it adds segments without merging them (segment-upkeep.ts).
+  const merger = new SegmentMerger(ctx.db, 'quotes_fts', { log: ctx.log, busy: () => ctx.store.bulkWriting });
   merger.schedule();
   return {
     handlers: {

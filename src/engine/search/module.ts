@@ -63,7 +63,8 @@ export function createSearchModule(ctx: EngineContext, search: SearchService, in
     return rebuilding;
   };
 
-  const merger = new SegmentMerger(ctx.db, FTS_TABLE, { log: ctx.log, busy: () => rebuilding !== null });
+  // Not while an import writes: it adds segments without merging them (segment-upkeep.ts).
+  const merger = new SegmentMerger(ctx.db, FTS_TABLE, { log: ctx.log, busy: () => rebuilding !== null || ctx.store.bulkWriting });
   merger.schedule();
 
   if (!state.current) {

@@ -140,6 +140,7 @@ export class ArticleStore {
   }
   profile = false;
   private indexerMs: number[] = [];
+  private bulkOn = false;
 
   constructor(db: Db) {
     this.db = db;
@@ -323,8 +324,14 @@ export class ArticleStore {
     for (const indexer of this.indexers) indexer.discard?.();
   }
 
+  /** Whether an import is writing (between bulk(true) and bulk(false)): background index upkeep waits. */
+  get bulkWriting(): boolean {
+    return this.bulkOn;
+  }
+
   /** An import starts or ends (see ArticleIndexer.bulk). */
   bulk(on: boolean): void {
+    this.bulkOn = on;
     if (on) this.followHashIndex();
     for (const indexer of this.indexers) indexer.bulk?.(on);
   }
