@@ -75,10 +75,10 @@ function asciiContentHash(headline: string, body: string): string | null {
   if (length + 4 > asciiScratch.length) asciiScratch = Buffer.allocUnsafe(Math.max(length + 4, asciiScratch.length * 2));
   const bytes = asciiScratch;
   // Every character outside ASCII takes two bytes or more in UTF-8 (a lone surrogate three).
-  const head = bytes.utf8Write(headline, 0);
+  const head = bytes.write(headline, 0, 'utf8');
   if (head !== headline.length) return null;
   bytes[head] = 0x0a;
-  if (bytes.utf8Write(body, head + 1) !== body.length) return null;
+  if (bytes.write(body, head + 1, 'utf8') !== body.length) return null;
   // Lower case, every run of white space to one space, and no white space at either end.
   let out = 0;
   let space = false;
