@@ -115,6 +115,9 @@ describe('merging the search index segments', () => {
     const small = Array.from({ length: 140 }, (_, i) => article(20_000 + i));
     const write = (): void => engine.db.transaction(() => engine.store.batched(() => small.splice(0, 2).forEach((a) => engine.store.insert(a))))();
     engine.store.bulk(true);
+    // The quotes' small index still merges as it goes (segment-upkeep.ts, QUOTES_BULK_WRITES).
+    const automerge = (table: string): unknown => engine.db.prepare(`SELECT v FROM ${table}_config WHERE k = 'automerge'`).pluck().get();
+    expect([automerge('search_fts'), automerge('quotes_fts')]).toEqual([0, 64]);
     const before = upkeep.measure().segments;
     for (let i = 0; i < 70; i++) write();
     expect(upkeep.measure().segments).toBe(before + 70);

@@ -7,7 +7,7 @@ import type { DerivedData } from '../store/derived.ts';
 import type { ArticleIndexer, StoredArticle } from '../store/indexers.ts';
 import { extractQuotes } from './extract.ts';
 import { Persons } from './persons.ts';
-import { setBulkWrites } from '../search/segment-upkeep.ts';
+import { QUOTES_BULK_WRITES, setBulkWrites } from '../search/segment-upkeep.ts';
 
 /** Bump when extract.ts or person resolution changes what is stored: quotes are then rebuilt. */
 export const QUOTES_VERSION = 1;
@@ -52,7 +52,7 @@ export function createQuoteIndexer(db: Db): ArticleIndexer & DerivedData {
     begin: () => persons.startBatch(),
     flush: () => persons.endBatch(),
     discard: () => persons.discard(),
-    bulk: (on) => setBulkWrites(db, 'quotes_fts', on),
+    bulk: (on) => setBulkWrites(db, 'quotes_fts', on, QUOTES_BULK_WRITES),
     clear() {
       persons.discard();
       db.exec(`DELETE FROM quotes; INSERT INTO quotes_fts (quotes_fts) VALUES ('delete-all'); DELETE FROM person_aliases; DELETE FROM persons;`);
