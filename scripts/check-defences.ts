@@ -71,6 +71,10 @@ const MUTATIONS: [string, string, string, string, string[]][] = [
   ["duplicates stored twice while the hash index is aside", "src/engine/store/articles.ts", "    if (this.directory && this.inDirectory(hash) !== null) return null;\n", "", ["tests/unit/deferred-indexes.test.ts"]],
   ["a hash that shares its first bits taken for the same text", "src/engine/store/articles.ts", "(id) => this.hashOf.get(id) === hash", "() => true", ["tests/unit/deferred-indexes.test.ts", "tests/unit/hash-directory.test.ts"]],
   ["a table rebuild with foreign keys on (its quotes deleted)", "src/engine/db/migrations/0033-articles-hash-index.ts", "export const foreignKeysOff = true;", "export const foreignKeysOff = false;", ["tests/unit/migrations.test.ts"]],
+  ["paths given inside one another taken as never imported", "src/engine/ingest/importer.ts", "    if (roots.some((other, j) => j !== i && (within(other, root) || within(root, other)))) return;\n", "", ["tests/unit/importer.test.ts"]],
+  ["names shown alike (not valid UTF-8) taken as never imported", "src/engine/ingest/importer.ts", "return (p) => !p.includes('\\uFFFD') && ", "return (p) => ", ["tests/unit/importer.test.ts"]],
+  ["the ASCII content hash without room to spare", "src/engine/store/articles.ts", "if (length + 4 > asciiScratch.length) asciiScratch = Buffer.allocUnsafe(Math.max(length + 4,", "if (length > asciiScratch.length) asciiScratch = Buffer.allocUnsafe(Math.max(length,", ["tests/unit/parse-equivalence.test.ts"]],
+  ["the background merge running while an import writes", "src/engine/search/module.ts", "busy: () => rebuilding !== null || ctx.store.bulkWriting", "busy: () => rebuilding !== null", ["tests/unit/search-upkeep.test.ts"]],
 ];
 
 const filters = process.argv.slice(2);
