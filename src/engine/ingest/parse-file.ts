@@ -12,7 +12,7 @@ import { contentHash } from '../store/articles.ts';
 import { declaredCharset, decodeText } from './decode.ts';
 import { detectLanguage } from './language.ts';
 import { HASHES, signatureOf } from './near-duplicates.ts';
-import { newWordHashes, type ByteSink } from '../search/normalise.ts';
+import { newWordHashes, reserve, type ByteSink } from '../search/normalise.ts';
 import { BINARY_EXTENSIONS, MAX_FILE_BYTES } from './formats.ts';
 import { parserFor } from './parsers/index.ts';
 import { ParseError, type ParsedArticle } from './parsers/types.ts';
@@ -73,21 +73,13 @@ function readFileSafely(file: string | Buffer): { bytes: Buffer; size: number; m
 const words = newWordHashes();
 
 /**
- * With `keys`, the articles' key streams are written there as UTF-8 (prepareEntry), for a
- * parser worker to send them on in one buffer; without, they are strings.
- */
-/**
  * The signature of the words just read, written into `sink` (four-byte aligned) with the key
  * streams, as a view of the sink's buffer like them (see onto); null when the text is too short.
  */
 function signatureInto(sink: ByteSink): Int32Array | null {
   const at = (sink.length + 3) & ~3;
   const end = at + HASHES * 4;
-  if (end > sink.bytes.length) {
-    const grown = new Uint8Array(Math.max(sink.bytes.length * 2, end));
-    grown.set(sink.bytes.subarray(0, sink.length));
-    sink.bytes = grown;
-  }
+  reserve(sink, end - sink.length);
   const sig = signatureOf(words, new Int32Array(sink.bytes.buffer, at, HASHES));
   if (sig) sink.length = end;
   return sig;
@@ -106,6 +98,11 @@ export function onto(outcome: ParseOutcome, bytes: Uint8Array): void {
   }
 }
 
+/**
+ * Reads and parses one file. With `keys`, the articles' key streams and signatures are written
+ * there (prepareEntry, signatureInto), for a parser worker to send them on in one buffer; without,
+ * the key streams are strings and each signature an array of its own.
+ */
 export async function parseFile(request: ParseRequest, keys?: ByteSink): Promise<ParseOutcome> {
   const file = request.path;
   const name = path.basename(file);

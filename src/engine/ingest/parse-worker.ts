@@ -40,9 +40,9 @@ function injectFault(file: string): void {
 const queue: ParseJob[] = [];
 let working = false;
 
-// The key streams and signatures of a job's articles are written here, then copied into one buffer that is
-// handed over to the engine thread with the outcomes (transferred, not copied; see
-// fts-indexer.ts, KeyText). The sink itself is kept from job to job.
+// The key streams and signatures of a job's articles are written here, then copied into one
+// buffer that is handed over to the engine thread with the outcomes (transferred, not copied;
+// see fts-indexer.ts, KeyText). The sink itself is kept from job to job.
 const keys = newByteSink();
 
 async function work(): Promise<void> {

@@ -456,6 +456,15 @@ export function newByteSink(capacity = 1 << 16): ByteSink {
   return { bytes: new Uint8Array(capacity), length: 0 };
 }
 
+/** Makes room for `more` bytes after the sink's length (the buffer doubles, or more, when full). */
+export function reserve(sink: ByteSink, more: number): void {
+  const needed = sink.length + more;
+  if (needed <= sink.bytes.length) return;
+  const grown = new Uint8Array(Math.max(sink.bytes.length * 2, needed));
+  grown.set(sink.bytes.subarray(0, sink.length));
+  sink.bytes = grown;
+}
+
 /**
  * keyStream's output as UTF-8, appended to `sink` (the same bytes as the string's, with the same
  * `onNew` and `hashes` calls). The import's parser workers write their articles' key streams this
@@ -487,12 +496,8 @@ export function keyStreamInto(text: string, stemmer: CyrillicStemmer, sink: Byte
       from++;
       first = false;
     }
+    reserve(sink, to - from);
     let out = sink.length;
-    if (out + (to - from) > sink.bytes.length) {
-      const grown = new Uint8Array(Math.max(sink.bytes.length * 2, out + (to - from)));
-      grown.set(sink.bytes.subarray(0, out));
-      sink.bytes = grown;
-    }
     const bytes = sink.bytes;
     const keyBytes = cache.keyBytes;
     for (let k = from; k < to; k++) bytes[out++] = keyBytes[k]!;

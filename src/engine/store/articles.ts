@@ -300,15 +300,12 @@ export class ArticleStore {
     let done = false;
     try {
       const result = fn();
-      for (const indexer of this.indexers) {
-        if (!indexer.flush) continue;
+      this.indexers.forEach((indexer, i) => {
+        if (!indexer.flush) return;
         const t = this.profile ? performance.now() : 0;
         indexer.flush();
-        if (this.profile) {
-          const i = this.indexers.indexOf(indexer);
-          this.indexerMs[i] = (this.indexerMs[i] ?? 0) + (performance.now() - t);
-        }
-      }
+        if (this.profile) this.indexerMs[i] = (this.indexerMs[i] ?? 0) + (performance.now() - t);
+      });
       done = true;
       return result;
     } finally {
