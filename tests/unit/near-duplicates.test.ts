@@ -138,6 +138,30 @@ describe('LshIndex', () => {
     expect(crowded.candidates(same, sig, HASHES, 48)).toHaveLength(48);
   });
 
+  it('keeps articles that share a key in the order they came, across merges', () => {
+    // Which candidates a crowded key gives (the first ones, up to a limit) must not depend on
+    // how the merges sorted them: equal keys stay in the order they were added.
+    const random = rng(3);
+    const lsh = new LshIndex(BANDS, HASHES, 0, 4096);
+    const sig = signatureOf(random);
+    const shared: number[] = [];
+    for (let id = 1; id <= 70_000; id++) {
+      const keys = new Uint32Array(BANDS);
+      for (let b = 0; b < BANDS; b++) keys[b] = Math.floor(random() * 4294967296);
+      // The same key, and keys one above and below it, in the same bucket.
+      if (id % 500 === 0) {
+        keys[0] = 0x00420042;
+        shared.push(id);
+      } else if (id % 500 === 1) keys[0] = 0x00420043;
+      else if (id % 500 === 2) keys[0] = 0x00420041;
+      lsh.add(id, keys, sig);
+    }
+    const probe = new Uint32Array(BANDS).fill(1);
+    probe[0] = 0x00420042;
+    expect(lsh.candidates(probe, sig, 0, 1000)).toEqual(shared);
+    expect(lsh.candidates(probe, sig, 0, 48)).toEqual(shared.slice(0, 48));
+  });
+
   it('lets through exactly the candidates whose signatures may have enough values in common', () => {
     const random = rng(5);
     const lsh = new LshIndex(BANDS, HASHES);

@@ -181,9 +181,10 @@ export class LshIndex {
     const m = this.pendingN;
     if (m === 0) return;
     if (this.n + m > this.capacity) this.grow(nextPowerOfTwo(this.n + m));
-    const order = new Float64Array(m);
+    const order = new Int32Array(m);
     const counts = new Uint32Array(DIR + 1);
-    for (let b = 0; b < this.bands; b++) this.mergeBand(b, m, order, counts);
+    const next = new Uint32Array(DIR + 1);
+    for (let b = 0; b < this.bands; b++) this.mergeBand(b, m, order, counts, next);
     this.n += m;
     this.pendingN = 0;
     this.slots.fill(0);
@@ -193,16 +194,30 @@ export class LshIndex {
    * Merges band b's m pending entries into its sorted part, in place: bucket by bucket (top 16
    * bits) from the highest down, each from the back, so nothing is overwritten before it is read.
    */
-  private mergeBand(b: number, m: number, order: Float64Array, counts: Uint32Array): void {
+  private mergeBand(b: number, m: number, order: Int32Array, counts: Uint32Array, next: Uint32Array): void {
     const pending = b * PENDING;
-    // Sort the pending entries by key through one Float64Array: key * 2^21 + index is exact
-    // (53 bits), and a typed array sorts numerically in native code.
-    for (let i = 0; i < m; i++) order[i] = this.pendingKeys[pending + i]! * 2097152 + i;
-    order.sort();
-    // Where each bucket's pending entries start in `order`.
+    const keys = this.pendingKeys;
+    // The pending entries in key order, ties in the order they came: a counting sort by bucket
+    // (top 16 bits), then each bucket by its low bits. A bucket gets about one pending entry in
+    // two (PENDING entries over DIR buckets), so the insertion sort has next to nothing to do.
+    // counts[p + 1] ends up as bucket p's count, counts[p] as where its entries start in `order`.
     counts.fill(0);
-    for (let i = 0; i < m; i++) counts[(this.pendingKeys[pending + (order[i]! % 2097152)]! >>> 16) + 1]!++;
+    for (let i = 0; i < m; i++) counts[(keys[pending + i]! >>> 16) + 1]!++;
     for (let p = 1; p <= DIR; p++) counts[p]! += counts[p - 1]!;
+    next.set(counts);
+    for (let i = 0; i < m; i++) order[next[keys[pending + i]! >>> 16]!++] = i;
+    for (let p = 0; p < DIR; p++) {
+      for (let j = counts[p]! + 1, end = counts[p + 1]!; j < end; j++) {
+        const idx = order[j]!;
+        const k = keys[pending + idx]! & 0xffff;
+        let at = j;
+        while (at > counts[p]! && (keys[pending + order[at - 1]!]! & 0xffff) > k) {
+          order[at] = order[at - 1]!;
+          at--;
+        }
+        order[at] = idx;
+      }
+    }
     const region = b * this.capacity;
     const dir = b * (DIR + 1);
     const low = this.low;
@@ -216,7 +231,7 @@ export class LshIndex {
       // The bucket's new place: after the old entries and pending entries of lower buckets.
       let w = region + this.dirs[dir + p + 1]! + counts[p + 1]! - 1;
       while (q >= pStart) {
-        const idx = order[q]! % 2097152;
+        const idx = order[q]!;
         const k = this.pendingKeys[pending + idx]! & 0xffff;
         if (a >= aEnd && low[a]! > k) {
           low[w] = low[a]!;
