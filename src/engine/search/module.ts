@@ -29,7 +29,7 @@ export interface SearchModule extends EngineModule {
 
 export function createSearchModule(ctx: EngineContext, search: SearchService, indexer: FtsIndexer): SearchModule {
   const saved = new SavedSearches(ctx.db);
-  const suggestions = new Suggestions(ctx.db, ctx.dataDir, search.profiles);
+  const suggestions = new Suggestions(ctx.db, ctx.dataDir, search.profiles, () => ctx.store.bulkWriting);
   const state = new IndexState(ctx.db, indexer);
   let rebuilding: Promise<void> | null = null;
   let closed = false;

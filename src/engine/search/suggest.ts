@@ -62,11 +62,19 @@ export class Suggestions {
   private rebuildTimer: NodeJS.Timeout | null = null;
   /** Set when the corpus changed since the index was checked against it. */
   private stale = true;
+  private readonly busy: () => boolean;
 
-  constructor(db: Db, dataDir: string, profiles: CorpusProfiles) {
+  /**
+   * `busy`: while it says so (an import writing), the rebuild after a change waits. An import
+   * changes the corpus throughout, and a rebuild in the middle of one (from a change just
+   * before it, or at the first open) cost the import's thread ~150 ms for an index that was
+   * stale again when it ended.
+   */
+  constructor(db: Db, dataDir: string, profiles: CorpusProfiles, busy: () => boolean = () => false) {
     this.db = db;
     this.dataDir = dataDir;
     this.profiles = profiles;
+    this.busy = busy;
   }
 
   /** What the saved index must match: recipe version, corpus size and newest article. */
@@ -85,6 +93,10 @@ export class Suggestions {
     if (this.rebuildTimer) clearTimeout(this.rebuildTimer);
     this.rebuildTimer = setTimeout(() => {
       this.rebuildTimer = null;
+      if (this.busy()) {
+        this.invalidate();
+        return;
+      }
       try {
         this.ensure();
       } catch {
