@@ -4,6 +4,7 @@
 // reported with a reason instead of being silently dropped. The file system calls are
 // synchronous (a million promise round-trips would cost more than the stats themselves);
 // the generator yields to the event loop every few hundred entries so calls get through.
+import { isUtf8 } from 'node:buffer';
 import fs from 'node:fs';
 import path from 'node:path';
 
@@ -77,19 +78,26 @@ export async function countFiles(roots: readonly string[], signal?: AbortSignal)
   return n;
 }
 
-const validUtf8 = (bytes: Buffer): boolean => {
-  try {
-    new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-    return true;
-  } catch {
-    return false;
-  }
-};
-
-/** A child path: a string while every name is valid UTF-8, the raw bytes once one is not. */
+/**
+ * A child path: a string while every name is valid UTF-8, the raw bytes once one is not. The
+ * parent is a resolved path and a listed name holds no "/" and is never "." or "..", so the two
+ * are simply joined (path.join would normalise what is already normal, for every file).
+ */
 function childPath(parent: string | Buffer, name: Buffer): string | Buffer {
-  if (typeof parent === 'string' && validUtf8(name)) return path.join(parent, name.toString('utf8'));
-  return Buffer.concat([typeof parent === 'string' ? Buffer.from(parent) : parent, Buffer.from('/'), name]);
+  if (typeof parent === 'string' && isUtf8(name)) return `${parent.endsWith('/') ? parent : `${parent}/`}${name.toString('utf8')}`;
+  const bytes = typeof parent === 'string' ? Buffer.from(parent) : parent;
+  return Buffer.concat(bytes.at(-1) === 0x2f ? [bytes, name] : [bytes, Buffer.from('/'), name]);
+}
+
+/**
+ * A folder's entries in the order of their names' bytes. Compared as Latin-1 strings (one
+ * character per byte, so the same order): a JavaScript string comparison, where Buffer.compare
+ * is a call into C++ per comparison, which at 8,000 files a folder cost more than the listing.
+ */
+function byName(entries: fs.Dirent<Buffer>[]): fs.Dirent<Buffer>[] {
+  const keyed = entries.map((entry) => ({ entry, key: entry.name.toString('latin1') }));
+  keyed.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  return keyed.map((k) => k.entry);
 }
 
 function* visit(target: string | Buffer, seenDirs: Set<string>, isRoot: boolean): Generator<WalkEntry> {
@@ -122,8 +130,7 @@ function* visit(target: string | Buffer, seenDirs: Set<string>, isRoot: boolean)
       yield { kind: 'problem', path: shown, outcome: 'failed', reason: `cannot list folder: ${describe(error)}` };
       return;
     }
-    entries.sort((a, b) => Buffer.compare(a.name, b.name));
-    for (const entry of entries) {
+    for (const entry of byName(entries)) {
       const hidden = entry.name[0] === 0x2e;
       if (hidden && entry.isDirectory()) continue;
       const child = childPath(target, entry.name);
