@@ -65,6 +65,9 @@ export class LshIndex {
   /** The fingerprint of the signature being looked up (candidates), kept from call to call. */
   private readonly mine: Uint32Array;
   private readonly mineBytes: Uint8Array;
+  /** Where each band's lookup starts (warm), and what warm read, kept so the reads are not optimised away. */
+  private readonly starts: Int32Array;
+  private touched = 0;
 
   /**
    * `width`: values per signature (even); `capacity`: the highest article id expected;
@@ -87,6 +90,7 @@ export class LshIndex {
     this.seenIn = new Uint8Array(this.prints.length / this.printBytes);
     this.mine = new Uint32Array(this.printBytes / 4);
     this.mineBytes = new Uint8Array(this.mine.buffer);
+    this.starts = new Int32Array(bands);
   }
 
   /** Adds an article: its band keys (one per band, unsigned 32-bit) and its signature. */
@@ -122,6 +126,7 @@ export class LshIndex {
    */
   candidates(keys: Uint32Array, signature: Int32Array, minSame: number, limit: number): number[] {
     const found: number[] = [];
+    this.warm(keys);
     // Templated texts (market reports, weather) can share a band key with thousands of
     // articles; a few thousand candidates are plenty to find the group.
     for (let b = 0; b < this.bands; b++) this.lookup(b, keys[b]!, found, MAX_FOUND);
@@ -154,6 +159,31 @@ export class LshIndex {
       if (out.length === limit) break;
     }
     return out;
+  }
+
+  /**
+   * Reads the first memory each band's lookup will read, every band at once. The index is far
+   * bigger than the CPU's caches and the keys are random, so each band's lookup starts with cache
+   * misses (its directory entry, its pending slot, then its first sorted entry), and taken band
+   * after band, each lookup waited for its own. Here the loads do not depend on one another and
+   * the CPU overlaps their misses: the lookups then find their memory in the cache. In an import
+   * of a million articles this took ~3 µs per article off the engine thread (A/B: 94 -> 90 and
+   * 91 -> 88 µs).
+   */
+  private warm(keys: Uint32Array): void {
+    const starts = this.starts;
+    let touched = 0;
+    for (let b = 0; b < this.bands; b++) {
+      const key = keys[b]!;
+      starts[b] = b * this.capacity + this.dirs[b * (DIR + 1) + (key >>> 16)]!;
+      touched ^= this.slots[b * SLOTS + slotOf(key)]!;
+    }
+    const low = this.low;
+    for (let b = 0; b < this.bands; b++) {
+      const at = starts[b]!;
+      if (at < low.length) touched ^= low[at]!;
+    }
+    this.touched = touched;
   }
 
   /** Adds band b's articles with this key to `out`, until it holds `max`. */
