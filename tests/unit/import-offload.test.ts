@@ -10,6 +10,7 @@ import { createEngine } from '../../src/engine/engine.ts';
 import type { Db } from '../../src/engine/db/open.ts';
 import { onto, parseFile } from '../../src/engine/ingest/parse-file.ts';
 import { extractQuotes } from '../../src/engine/quotes/extract.ts';
+import { foldName } from '../../src/engine/quotes/names.ts';
 import { createQuoteIndexer } from '../../src/engine/quotes/indexer.ts';
 import { createFtsIndexer, prepareEntry } from '../../src/engine/search/fts-indexer.ts';
 import { MAX_ARTICLE_ID } from '../../src/engine/search/index-layout.ts';
@@ -100,7 +101,10 @@ describe('work done in the parser workers', () => {
         const { vocabulary: _v1, ...entry } = a.searchEntry;
         const { vocabulary: _v2, ...expected } = prepareEntry(fields);
         expect(entry).toEqual(expected);
-        expect(a.quotes).toEqual(extractQuotes(a.body));
+        // With each named speaker's key, folded as the engine thread would fold it.
+        expect(a.quotes.map(({ speakerKey: _k, ...q }) => q)).toEqual(extractQuotes(a.body));
+        for (const q of a.quotes) expect(q.speakerKey).toBe(q.speaker.name ? foldName(q.speaker.name) : undefined);
+        expect(a.quotes.some((q) => q.speakerKey)).toBe(true);
         expect(a.quotes.length).toBeGreaterThan(0);
       }
     }

@@ -122,8 +122,8 @@ export function similarity(a: Int32Array, b: Int32Array): number {
 }
 
 /** The LSH keys of a signature: one unsigned 32-bit hash of each band's values. */
-export function bandKeys(sig: Int32Array): Uint32Array {
-  const keys = new Uint32Array(BANDS);
+export function bandKeys(sig: Int32Array, into?: Uint32Array): Uint32Array {
+  const keys = into ?? new Uint32Array(BANDS);
   for (let b = 0; b < BANDS; b++) {
     let h = 0x811c9dc5 ^ b;
     for (let r = 0; r < ROWS; r++) h = fmix32(h ^ sig[b * ROWS + r]!);
@@ -145,6 +145,7 @@ export class NearDuplicates {
   private readonly groupSize;
   private readonly members;
   private lsh: LshIndex | null = null;
+  private readonly keys = new Uint32Array(BANDS);
   private releaseTimer: ReturnType<typeof setTimeout> | null = null;
   /** Groups that gained a member since the last reset: the import summary counts them. */
   readonly touched = new Set<number>();
@@ -208,22 +209,25 @@ export class NearDuplicates {
     // The parser workers compute the signature off this thread; null there means "too short".
     const sig = article.minhash !== undefined ? article.minhash : signature(article);
     if (!sig) return;
-    const keys = bandKeys(sig);
+    // One array for every article's keys: the index copies them.
+    const keys = bandKeys(sig, this.keys);
     const lsh = this.index();
     let group = article.id;
-    const merged = new Set<number>();
-    // The index lets through only candidates whose fingerprints say they may be similar enough.
-    for (const id of lsh.candidates(keys, sig, MIN_SAME, MAX_CANDIDATES)) {
+    // The index lets through only candidates whose fingerprints say they may be similar enough
+    // (most articles have none: no set is made for them).
+    const candidates = lsh.candidates(keys, sig, MIN_SAME, MAX_CANDIDATES);
+    let merged: Set<number> | null = null;
+    for (const id of candidates) {
       // A candidate whose signature is gone was removed since the index was built.
       const c = this.signatureOf.get(id) as { sig: Buffer; groupId: number } | undefined;
       if (!c || similarity(sig, fromBlob(c.sig)) < THRESHOLD) continue;
-      merged.add(c.groupId);
+      (merged ??= new Set()).add(c.groupId);
       if (c.groupId < group) group = c.groupId;
     }
-    for (const other of merged) if (other !== group) this.regroup.run(group, other);
+    if (merged) for (const other of merged) if (other !== group) this.regroup.run(group, other);
     this.insertSig.run(article.id, toBlob(sig), group);
     lsh.add(article.id, keys, sig);
-    if (merged.size > 0) {
+    if (merged) {
       for (const other of merged) this.touched.delete(other);
       this.touched.add(group);
     }

@@ -6,7 +6,7 @@ import { hash as oneShotHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { ColumnMapping } from '../../shared/api.ts';
-import { extractQuotes, type ExtractedQuote } from '../quotes/extract.ts';
+import { extractQuotes, withSpeakerKeys, type ExtractedQuote } from '../quotes/extract.ts';
 import { keysOnto, prepareEntry, type PreparedEntry } from '../search/fts-indexer.ts';
 import { contentHash } from '../store/articles.ts';
 import { declaredCharset, decodeText } from './decode.ts';
@@ -33,7 +33,7 @@ export interface ReadyArticle extends ParsedArticle {
   minhash: Int32Array | null;
   /** The search index entry (prepareEntry), computed here to spare the engine thread. */
   searchEntry: PreparedEntry;
-  /** The body's quotes (extractQuotes), extracted here to spare the engine thread. */
+  /** The body's quotes (extractQuotes), extracted here with their speakers' keys to spare the engine thread. */
   quotes: ExtractedQuote[];
 }
 
@@ -162,7 +162,7 @@ export async function parseFile(request: ParseRequest, keys?: ByteSink): Promise
       searchEntry: prepareEntry({ id: 0, headline, body, published: a.published, place: a.place, agency: a.agency, language }, words, keys),
       // Over the words' keys, which prepareEntry has just looked up (the same as signature(article)).
       minhash: keys ? signatureInto(keys) : signatureOf(words),
-      quotes: extractQuotes(body),
+      quotes: withSpeakerKeys(extractQuotes(body)),
     });
   }
   if (articles.length === 0) return { status: 'skipped', path: file, reason: 'no article found in the file' };

@@ -10,7 +10,7 @@
 // Quotes with no attribution cue near them (scare quotes, titles) are left out. Offsets are
 // UTF-16 indices into the text, the same as the rest of the contract.
 import { isWhiteSpace } from '../white-space.ts';
-import { nominative } from './names.ts';
+import { foldName, nominative } from './names.ts';
 
 export type QuoteKind = 'direct' | 'partial' | 'continuation';
 
@@ -32,6 +32,11 @@ export interface ExtractedQuote {
   mentionEnd: number;
   /** The attribution cue ("said", "told journalists", "по словам"). */
   cue: string;
+  /**
+   * foldName(speaker.name), when the import's parser worker folded it (withSpeakerKeys): the
+   * engine thread resolves the person by it without folding the name again.
+   */
+  speakerKey?: string;
 }
 
 interface Span {
@@ -908,4 +913,14 @@ function lastNameBefore(text: string, pos: number): string | null {
     last = `${m[1]} ${m[2]}`;
   }
   return last;
+}
+
+/**
+ * The quotes with each named speaker's folding key set (ExtractedQuote.speakerKey): what the
+ * parser workers send, so that resolving speakers to persons on the engine thread does not fold
+ * every name again (a chain of regexes per quote, on the thread every article is written on).
+ */
+export function withSpeakerKeys(quotes: ExtractedQuote[]): ExtractedQuote[] {
+  for (const q of quotes) if (q.speaker.name) q.speakerKey = foldName(q.speaker.name);
+  return quotes;
 }

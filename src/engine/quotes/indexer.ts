@@ -29,7 +29,7 @@ export function createQuoteIndexer(db: Db): ArticleIndexer & DerivedData {
     const publishedAt = sortableTime(article.published);
     for (const q of quotes) {
       const name = q.speaker.name;
-      const personId = name ? persons.resolve(name, q.speaker.description) : null;
+      const personId = name ? persons.resolve(name, q.speaker.description, q.speakerKey) : null;
       const speaker = name ?? q.speaker.description;
       const text = article.body.slice(q.start, q.end);
       const id = Number(

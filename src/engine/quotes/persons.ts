@@ -57,9 +57,8 @@ export class Persons {
     this.resolved.clear();
   }
 
-  /** The person for a name as met in an article, created if new. */
-  resolve(name: string, description: string | null): number | null {
-    const key = foldName(name);
+  /** The person for a name as met in an article, created if new (`key`: its foldName, when known). */
+  resolve(name: string, description: string | null, key: string = foldName(name)): number | null {
     if (!key) return null;
     const hit = this.batch ? (this.batch.get(key) ?? this.resolved.get(key)) : undefined;
     if (hit) {
