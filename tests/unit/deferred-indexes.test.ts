@@ -7,7 +7,8 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createClient, type ImportProgress } from '../../src/shared/api.ts';
 import { createEngine } from '../../src/engine/engine.ts';
-import { DEFERRED_INDEXES, dropDeferredIndexes, missingIndexes } from '../../src/engine/db/deferred-indexes.ts';
+import { DEFERRED_INDEXES, dropDeferredIndexes, missingIndexes, restoreDeferredIndexes } from '../../src/engine/db/deferred-indexes.ts';
+import { openCorpus } from '../../src/engine/db/open.ts';
 import { fullCheck } from '../../src/engine/integrity/checks.ts';
 import { tempDir } from '../support/temp.ts';
 
@@ -28,6 +29,26 @@ const plan = (db: { prepare(sql: string): { all(): unknown[] } }, sql: string): 
   (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all() as Array<{ detail: string }>).map((r) => r.detail).join('; ');
 
 describe('deferred indexes', () => {
+  it('are built with the sort settings of their own, and the connection keeps its settings', () => {
+    const db = openCorpus({ dataDir: tempDir() });
+    db.pragma('cache_size = -4000');
+    db.pragma('temp_store = MEMORY');
+    db.pragma('threads = 0');
+    const insert = db.prepare(`INSERT INTO articles (headline, body, content_hash, imported_at, published_at, agency) VALUES ('h', 'b', ?, 'now', ?, ?)`);
+    db.transaction(() => {
+      for (let i = 0; i < 3000; i++) insert.run(`hash-${(i * 7919) % 3001}`, (i * 104729) % 100000, i % 2 ? 'Reuters' : 'TASS');
+    })();
+    dropDeferredIndexes(db);
+    expect(missingIndexes(db)).toEqual(DEFERRED_INDEXES.map((i) => i.name));
+    expect(restoreDeferredIndexes(db).sort()).toEqual(DEFERRED_INDEXES.map((i) => i.name).sort());
+    expect(missingIndexes(db)).toEqual([]);
+    expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
+    expect(db.pragma('cache_size', { simple: true })).toBe(-4000);
+    expect(db.pragma('temp_store', { simple: true })).toBe(2);
+    expect(db.pragma('threads', { simple: true })).toBe(0);
+    db.close();
+  });
+
   it('a big import sets them aside while it writes and has them back, and used, when it reports done', async () => {
     const engine = createEngine({ dataDir: tempDir(), log: () => {}, watch: false, deferIndexesAt: 100 });
     const api = createClient(engine);
