@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { createClient } from '../../src/shared/api.ts';
 import { createEngine } from '../../src/engine/engine.ts';
 import type { Db } from '../../src/engine/db/open.ts';
+import { sortableTime } from '../../src/engine/ingest/dates.ts';
 import { onto, parseFile } from '../../src/engine/ingest/parse-file.ts';
 import { extractQuotes } from '../../src/engine/quotes/extract.ts';
 import { foldName } from '../../src/engine/quotes/names.ts';
@@ -68,6 +69,10 @@ describe('work done in the parser workers', () => {
     const imported = snapshot(db);
     expect(imported.index.length).toBeGreaterThan(10_000);
     expect(imported.quotes.length).toBeGreaterThan(300);
+    // The sortable times the workers read are the ones the store would have read.
+    const times = db.prepare('SELECT published, published_at AS publishedAt FROM articles').all() as Array<{ published: string | null; publishedAt: number | null }>;
+    expect(times.filter((t) => t.publishedAt !== null).length).toBeGreaterThan(300);
+    for (const t of times) expect(t.publishedAt).toBe(sortableTime(t.published));
 
     // Build both again in this thread, article by article in id order, from the articles table.
     db.exec(`INSERT INTO search_fts (search_fts) VALUES ('delete-all')`);
@@ -101,6 +106,7 @@ describe('work done in the parser workers', () => {
         const { vocabulary: _v1, ...entry } = a.searchEntry;
         const { vocabulary: _v2, ...expected } = prepareEntry(fields);
         expect(entry).toEqual(expected);
+        expect(a.publishedAt).toBe(sortableTime(a.published));
         // With each named speaker's key, folded as the engine thread would fold it.
         expect(a.quotes.map(({ speakerKey: _k, ...q }) => q)).toEqual(extractQuotes(a.body));
         for (const q of a.quotes) expect(q.speakerKey).toBe(q.speaker.name ? foldName(q.speaker.name) : undefined);

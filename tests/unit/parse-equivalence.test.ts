@@ -474,6 +474,7 @@ function expectSameArticle(a: ReadyArticle): void {
   expect(a.quotes.map(({ speakerKey: _key, ...q }) => q)).toEqual(oracleExtractQuotes(a.body));
   for (const q of a.quotes) expect(q.speakerKey).toBe(q.speaker.name ? foldName(q.speaker.name) : undefined);
   expect(a.contentHash).toBe(oracleContentHash(a.headline, a.body));
+  expect(a.publishedAt).toBe(sortableTime(a.published));
   expect(detectLanguage(`${a.headline}\n${a.body}`)).toBe(oracleDetectLanguage(`${a.headline}\n${a.body}`));
   expectSameEntry(articleOf(a.headline, a.body, a.language, { published: a.published, place: a.place, agency: a.agency }), a.searchEntry);
 }

@@ -26,7 +26,7 @@ export function createQuoteIndexer(db: Db): ArticleIndexer & DerivedData {
     // The importer's workers extract them off this thread (parse-file.ts).
     const quotes = article.quotes ?? extractQuotes(article.body);
     if (quotes.length === 0) return;
-    const publishedAt = sortableTime(article.published);
+    const publishedAt = article.publishedAt !== undefined ? article.publishedAt : sortableTime(article.published);
     for (const q of quotes) {
       const name = q.speaker.name;
       const personId = name ? persons.resolve(name, q.speaker.description, q.speakerKey) : null;

@@ -50,7 +50,7 @@ export function prepareEntry(article: StoredArticle, hashes?: WordHashes, sink?:
     const folded = fold(word);
     if (needsVocabulary(folded, key)) vocabulary.push([folded, key]);
   };
-  const publishedAt = sortableTime(article.published);
+  const publishedAt = article.publishedAt !== undefined ? article.publishedAt : sortableTime(article.published);
   let headline: KeyText;
   let body: KeyText;
   if (sink) {

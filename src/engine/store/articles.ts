@@ -29,6 +29,8 @@ export interface NewArticle {
   importedAt?: string;
   /** contentHash(headline, body), when the caller computed it already (the parser workers do). */
   contentHash?: string;
+  /** sortableTime(published), when the caller computed it already (the parser workers do). */
+  publishedAt?: number | null;
   /** The near-duplicate signature, when the caller computed it already (see StoredArticle). */
   minhash?: Int32Array | null;
   /** The search index entry, when the caller prepared it already (see StoredArticle). */
@@ -209,10 +211,11 @@ export class ArticleStore {
   insert(article: NewArticle): number | null {
     const hash = article.contentHash ?? contentHash(article.headline, article.body);
     if (this.directory && this.inDirectory(hash) !== null) return null;
+    const publishedAt = article.publishedAt !== undefined ? article.publishedAt : sortableTime(article.published);
     const result = (this.directory ? this.insertPlain() : this.insertRow()).run(
       article.headline,
       article.published,
-      sortableTime(article.published),
+      publishedAt,
       article.place,
       article.agency,
       article.language,
@@ -240,6 +243,7 @@ export class ArticleStore {
       language: article.language,
       byline: article.byline ?? null,
       versionNote: article.versionNote ?? null,
+      publishedAt,
     };
     if (article.minhash !== undefined) stored.minhash = article.minhash;
     if (article.searchEntry !== undefined) stored.searchEntry = article.searchEntry;

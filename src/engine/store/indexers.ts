@@ -16,6 +16,8 @@ export interface StoredArticle {
   byline?: string | null;
   /** "UPDATE 2", "CORRECTED", ... */
   versionNote?: string | null;
+  /** sortableTime(published), when the store has it already (as it does for what it inserts). */
+  publishedAt?: number | null;
   /**
    * The near-duplicate MinHash signature when the importer's workers computed it already
    * (null: the text is too short to have one). Absent: the indexer computes it.
