@@ -82,6 +82,14 @@ function opt(value: string | undefined): number | undefined {
 }
 
 /**
+ * An article's sortableTime: the one already read with it (`publishedAt`: the parser workers
+ * read it, and the store passes it on to the indexers), else read now.
+ */
+export function sortableTimeOf(article: { published: string | null; publishedAt?: number | null }): number | null {
+  return article.publishedAt !== undefined ? article.publishedAt : sortableTime(article.published);
+}
+
+/**
  * The instant used for ordering and date filters: the wall-clock date and time as the source
  * printed it, read as if it were UTC. A date filter then matches the date the reader sees,
  * whatever zone the source was in. Seconds since 1970, or null.

@@ -2,7 +2,7 @@
 // transaction as each new article, removed with it, rebuilt from the articles when the
 // extractor's version changes (store/derived.ts).
 import type { Db } from '../db/open.ts';
-import { sortableTime } from '../ingest/dates.ts';
+import { sortableTimeOf } from '../ingest/dates.ts';
 import type { DerivedData } from '../store/derived.ts';
 import type { ArticleIndexer, StoredArticle } from '../store/indexers.ts';
 import { extractQuotes } from './extract.ts';
@@ -26,7 +26,7 @@ export function createQuoteIndexer(db: Db): ArticleIndexer & DerivedData {
     // The importer's workers extract them off this thread (parse-file.ts).
     const quotes = article.quotes ?? extractQuotes(article.body);
     if (quotes.length === 0) return;
-    const publishedAt = article.publishedAt !== undefined ? article.publishedAt : sortableTime(article.published);
+    const publishedAt = sortableTimeOf(article);
     for (const q of quotes) {
       const name = q.speaker.name;
       const personId = name ? persons.resolve(name, q.speaker.description, q.speakerKey) : null;

@@ -3,7 +3,7 @@
 // function of the article that needs no database, so an import pipeline can run it in its parser
 // workers and hand the result to `addPrepared`.
 import type { Db } from '../db/open.ts';
-import { sortableTime } from '../ingest/dates.ts';
+import { sortableTimeOf } from '../ingest/dates.ts';
 import type { ArticleIndexer, StoredArticle } from '../store/indexers.ts';
 import { bucketOf, FTS_TABLE, MAX_ARTICLE_ID, metaTokens, ROWID_OF } from './index-layout.ts';
 import { fold, isCyrillic, keyStream, keyStreamInto, skeleton, stemmerFor, type ByteSink, type WordHashes } from './normalise.ts';
@@ -50,7 +50,7 @@ export function prepareEntry(article: StoredArticle, hashes?: WordHashes, sink?:
     const folded = fold(word);
     if (needsVocabulary(folded, key)) vocabulary.push([folded, key]);
   };
-  const publishedAt = article.publishedAt !== undefined ? article.publishedAt : sortableTime(article.published);
+  const publishedAt = sortableTimeOf(article);
   let headline: KeyText;
   let body: KeyText;
   if (sink) {

@@ -4,7 +4,7 @@
 import { hash } from 'node:crypto';
 import type { Article, ArticleMeta } from '../../shared/api.ts';
 import type { Db } from '../db/open.ts';
-import { sortableTime } from '../ingest/dates.ts';
+import { sortableTimeOf } from '../ingest/dates.ts';
 import type { ExtractedQuote } from '../quotes/extract.ts';
 import type { PreparedEntry } from '../search/fts-indexer.ts';
 import { HashDirectory } from './hash-directory.ts';
@@ -211,7 +211,7 @@ export class ArticleStore {
   insert(article: NewArticle): number | null {
     const hash = article.contentHash ?? contentHash(article.headline, article.body);
     if (this.directory && this.inDirectory(hash) !== null) return null;
-    const publishedAt = article.publishedAt !== undefined ? article.publishedAt : sortableTime(article.published);
+    const publishedAt = sortableTimeOf(article);
     const result = (this.directory ? this.insertPlain() : this.insertRow()).run(
       article.headline,
       article.published,
