@@ -46,10 +46,21 @@ function crashWhileOpen(dir: string, sql = '', js = ''): void {
   expect(result.signal, result.stderr).toBe('SIGKILL');
 }
 
+/** The page size a database file was made with (its header: two bytes at offset 16, 1 for 65,536). */
+function pageSizeOf(file: string): number {
+  const header = Buffer.alloc(18);
+  const fd = fs.openSync(file, 'r');
+  fs.readSync(fd, header, 0, 18, 0);
+  fs.closeSync(fd);
+  const size = header.readUInt16BE(16);
+  return size === 1 ? 65536 : size;
+}
+
 /** Overwrites `count` pages in the middle of the file with 0xFF (or `fill`), as a failing disk might. */
 function damagePages(file: string, firstPage: number, count: number, fill = 0xff): void {
+  const page = pageSizeOf(file);
   const fd = fs.openSync(file, 'r+');
-  fs.writeSync(fd, Buffer.alloc(4096 * count, fill), 0, 4096 * count, 4096 * firstPage);
+  fs.writeSync(fd, Buffer.alloc(page * count, fill), 0, page * count, page * firstPage);
   fs.closeSync(fd);
 }
 
@@ -184,7 +195,7 @@ describe('a big corpus', () => {
     const { dir } = await corpusWithArticles();
     const file = corpusPath(dir);
     for (const run of [quickCheckInChildProcess, quickCheckInWorkerThread]) expect(await run(file).result).toMatchObject({ kind: 'quick', ok: true, problems: [] });
-    damagePages(file, Math.floor(fs.statSync(file).size / 4096 / 2), 3, 0);
+    damagePages(file, Math.floor(fs.statSync(file).size / pageSizeOf(file) / 2), 3, 0);
     for (const run of [quickCheckInChildProcess, quickCheckInWorkerThread]) {
       const report = await run(file).result;
       expect(report.ok).toBe(false);
@@ -241,7 +252,7 @@ describe('a damaged corpus', () => {
     const { dir } = await corpusWithArticles();
     // Zeroed pages in the middle: SQLite answers quick_check with a list of problems instead
     // of an error, and opening the corpus reads none of them.
-    const pages = fs.statSync(corpusPath(dir)).size / 4096;
+    const pages = fs.statSync(corpusPath(dir)).size / pageSizeOf(corpusPath(dir));
     damagePages(corpusPath(dir), Math.floor(pages / 2), 3, 0);
     const engine = await openEngine({ dataDir: dir, ...quiet });
     expect(engine.health.state).toBe('recovered');

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { corpusPath, openCorpus } from '../../src/engine/db/open.ts';
+import { corpusPath, openCorpus, PAGE_SIZE } from '../../src/engine/db/open.ts';
 import { latestVersion, migrate, schemaVersion, type Migration } from '../../src/engine/db/migrate.ts';
 import { MIGRATIONS } from '../../src/engine/db/migrations/index.ts';
 import * as m0001 from '../../src/engine/db/migrations/0001-foundation.ts';
@@ -20,6 +20,27 @@ describe('migrations', () => {
     expect(versions).toEqual([...versions].sort((a, b) => a - b));
     expect(new Set(versions).size).toBe(versions.length);
     expect(versions[0]).toBe(1);
+  });
+
+  it('makes a new corpus with PAGE_SIZE pages, and opens one made with 4 KB pages as it is', () => {
+    const fresh = tempDir();
+    const db = openCorpus({ dataDir: fresh });
+    expect(PAGE_SIZE).toBe(16384);
+    expect(db.pragma('page_size', { simple: true })).toBe(PAGE_SIZE);
+    expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
+    db.close();
+    // A corpus from before: SQLite's default page size, already in WAL mode, with a table in it.
+    const old = tempDir();
+    const made = new Database(corpusPath(old));
+    made.pragma('page_size = 4096');
+    made.pragma('journal_mode = WAL');
+    made.exec('CREATE TABLE kept (x INTEGER)');
+    made.close();
+    const reopened = openCorpus({ dataDir: old });
+    expect(reopened.pragma('page_size', { simple: true })).toBe(4096);
+    expect(schemaVersion(reopened)).toBe(latestVersion(MIGRATIONS));
+    expect(reopened.prepare(`SELECT count(*) FROM sqlite_schema WHERE name = 'kept'`).pluck().get()).toBe(1);
+    reopened.close();
   });
 
   it('0001 creates articles, import runs, per-file outcomes and an FTS5 index that works', () => {
