@@ -10,15 +10,16 @@ export default defineConfig({
   main: {
     build: {
       outDir: 'out/main',
-      // The parser worker and the deferred quick_check worker are entries of their own
-      // (out/main/parse-worker.js, quick-check-worker.js): the engine worker starts them by
-      // path (see parseWorkerUrl in src/engine/ingest/parser-pool.ts, quickCheckWorkerUrl in
-      // src/engine/integrity/background-check.ts).
+      // The parser worker, its read-ahead thread and the deferred quick_check worker are entries
+      // of their own (out/main/parse-worker.js, read-ahead-worker.js, quick-check-worker.js),
+      // started by path (see parseWorkerUrl in src/engine/ingest/parser-pool.ts, ReadAhead in
+      // read-ahead.ts, quickCheckWorkerUrl in src/engine/integrity/background-check.ts).
       rollupOptions: {
         input: {
           index: resolve('src/main/index.ts'),
           'parse-worker': resolve('src/engine/ingest/parse-worker.ts'),
           'quick-check-worker': resolve('src/engine/integrity/quick-check-worker.ts'),
+          'read-ahead-worker': resolve('src/engine/ingest/read-ahead-worker.ts'),
         },
       },
     },

@@ -95,42 +95,52 @@ describe('near-duplicates', () => {
 });
 
 describe('bad input', () => {
-  it('gives every bad file one clear outcome and imports the rest', async () => {
+  // Also with the parser's read-ahead thread on from the first file (read-ahead.ts): it opens and
+  // reads the same files first, named pipes and links included, and must change nothing.
+  it.each([
+    ['', false],
+    [', with every file read ahead', true],
+  ])('gives every bad file one clear outcome and imports the rest%s', async (_, readAhead) => {
+    if (readAhead) process.env.WIREBENCH_TEST_READ_AHEAD = '1';
     const { engine, api, folder } = setup({ timeoutMs: 20_000 });
-    fs.writeFileSync(path.join(folder, 'good.txt'), wire('Talks resume in Istanbul', PARAS));
-    fs.writeFileSync(path.join(folder, 'binary.txt'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0x0d, 1, 2, 3]));
-    // 5 GB sparse file: never read.
-    const sparse = path.join(folder, 'huge.txt');
-    fs.closeSync(fs.openSync(sparse, 'w'));
-    fs.truncateSync(sparse, 5 * 1024 ** 3);
-    fs.writeFileSync(path.join(folder, 'invalid-utf8.txt'), Buffer.concat([Buffer.from('Headline here\n\nText with a broken byte '), Buffer.from([0xc3, 0x28]), Buffer.from(' in it.')]));
-    fs.writeFileSync(path.join(folder, 'truncated.pdf'), Buffer.from('%PDF-1.4\n1 0 obj\n<< /Type /Catalog /Pages 2 0 R >>\nendobj\n2 0 obj\n<< /Type /Pa'));
-    execFileSync('mkfifo', [path.join(folder, 'pipe.txt')]);
-    fs.mkdirSync(path.join(folder, 'loop'));
-    fs.symlinkSync(folder, path.join(folder, 'loop', 'back'));
-    fs.symlinkSync(path.join(folder, 'self-a.txt'), path.join(folder, 'self-b.txt'));
-    fs.symlinkSync(path.join(folder, 'self-b.txt'), path.join(folder, 'self-a.txt'));
-    fs.symlinkSync(path.join(folder, 'nowhere.txt'), path.join(folder, 'dangling.txt'));
-    const badName = Buffer.concat([Buffer.from(folder + '/bad-'), Buffer.from([0xff, 0xfe]), Buffer.from('.txt')]);
-    fs.writeFileSync(badName, wire('Odd file name', PARAS.slice(0, 1)));
-    const summary = await api.call('import.run', { paths: [folder] });
-    const reasons = reason(summary, folder);
-    expect(reasons).toMatchObject({
-      'binary.txt': 'binary data, not text',
-      'huge.txt': 'too large (5120 MB; the limit is 64 MB)',
-      'pipe.txt': 'not a regular file (a named pipe)',
-      'loop/back': 'folder already visited (a symbolic link loop or a second link to it)',
-      'self-a.txt': 'symbolic link loop',
-      'self-b.txt': 'symbolic link loop',
-      'dangling.txt': 'dangling symbolic link: its target does not exist',
-    });
-    expect(reasons['truncated.pdf']).toMatch(/PDF|no text/);
-    // Invalid UTF-8 is read in the encoding it most likely is, not refused.
-    expect((await api.call('search.query', { query: 'broken' })).total).toBe(1);
-    expect((await api.call('search.query', { query: 'odd' })).total).toBe(1);
-    expect(summary.outcomes.imported + summary.outcomes.duplicate + summary.outcomes.skipped + summary.outcomes.failed).toBe(summary.files);
-    expect(summary.status).toBe('completed');
-    await engine.close();
+    try {
+      fs.writeFileSync(path.join(folder, 'good.txt'), wire('Talks resume in Istanbul', PARAS));
+      fs.writeFileSync(path.join(folder, 'binary.txt'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0x0d, 1, 2, 3]));
+      // 5 GB sparse file: never read.
+      const sparse = path.join(folder, 'huge.txt');
+      fs.closeSync(fs.openSync(sparse, 'w'));
+      fs.truncateSync(sparse, 5 * 1024 ** 3);
+      fs.writeFileSync(path.join(folder, 'invalid-utf8.txt'), Buffer.concat([Buffer.from('Headline here\n\nText with a broken byte '), Buffer.from([0xc3, 0x28]), Buffer.from(' in it.')]));
+      fs.writeFileSync(path.join(folder, 'truncated.pdf'), Buffer.from('%PDF-1.4\n1 0 obj\n<< /Type /Catalog /Pages 2 0 R >>\nendobj\n2 0 obj\n<< /Type /Pa'));
+      execFileSync('mkfifo', [path.join(folder, 'pipe.txt')]);
+      fs.mkdirSync(path.join(folder, 'loop'));
+      fs.symlinkSync(folder, path.join(folder, 'loop', 'back'));
+      fs.symlinkSync(path.join(folder, 'self-a.txt'), path.join(folder, 'self-b.txt'));
+      fs.symlinkSync(path.join(folder, 'self-b.txt'), path.join(folder, 'self-a.txt'));
+      fs.symlinkSync(path.join(folder, 'nowhere.txt'), path.join(folder, 'dangling.txt'));
+      const badName = Buffer.concat([Buffer.from(folder + '/bad-'), Buffer.from([0xff, 0xfe]), Buffer.from('.txt')]);
+      fs.writeFileSync(badName, wire('Odd file name', PARAS.slice(0, 1)));
+      const summary = await api.call('import.run', { paths: [folder] });
+      const reasons = reason(summary, folder);
+      expect(reasons).toMatchObject({
+        'binary.txt': 'binary data, not text',
+        'huge.txt': 'too large (5120 MB; the limit is 64 MB)',
+        'pipe.txt': 'not a regular file (a named pipe)',
+        'loop/back': 'folder already visited (a symbolic link loop or a second link to it)',
+        'self-a.txt': 'symbolic link loop',
+        'self-b.txt': 'symbolic link loop',
+        'dangling.txt': 'dangling symbolic link: its target does not exist',
+      });
+      expect(reasons['truncated.pdf']).toMatch(/PDF|no text/);
+      // Invalid UTF-8 is read in the encoding it most likely is, not refused.
+      expect((await api.call('search.query', { query: 'broken' })).total).toBe(1);
+      expect((await api.call('search.query', { query: 'odd' })).total).toBe(1);
+      expect(summary.outcomes.imported + summary.outcomes.duplicate + summary.outcomes.skipped + summary.outcomes.failed).toBe(summary.files);
+      expect(summary.status).toBe('completed');
+    } finally {
+      delete process.env.WIREBENCH_TEST_READ_AHEAD;
+      await engine.close();
+    }
   });
 
   it('stops a parser that hangs or runs out of memory, fails only that file, and goes on', async () => {

@@ -85,7 +85,7 @@ describe('the bundle (electron-vite build, out/main)', () => {
     // npm test builds before the unit tests run; a bare `vitest run` without a build skips this.
     if (!fs.existsSync(path.join(main, 'index.js'))) return;
     const fromChunk = pathToFileURL(path.join(main, 'chunks', 'engine.js')).href;
-    for (const name of ['parse-worker', 'quick-check-worker']) {
+    for (const name of ['parse-worker', 'quick-check-worker', 'read-ahead-worker']) {
       expect(fs.existsSync(path.join(main, `${name}.js`))).toBe(true);
       expect(entryUrl(name, fromChunk).href).toBe(pathToFileURL(path.join(main, `${name}.js`)).href);
     }

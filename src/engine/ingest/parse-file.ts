@@ -72,6 +72,12 @@ function readFileSafely(file: string | Buffer): { bytes: Buffer; size: number; m
   }
 }
 
+/**
+ * How long the last file parseFile read took to open and read (0 when it read none): the parser
+ * worker tells from it whether the files are in the OS's cache (read-ahead.ts).
+ */
+export const lastRead = { ms: 0 };
+
 /** Key hashes of the article being prepared, reused from article to article. */
 const words = newWordHashes();
 
@@ -107,11 +113,14 @@ export function onto(outcome: ParseOutcome, bytes: Uint8Array): void {
  * the key streams are strings and each signature an array of its own.
  */
 export async function parseFile(request: ParseRequest, keys?: ByteSink): Promise<ParseOutcome> {
+  lastRead.ms = 0;
   const file = request.path;
   const name = path.basename(file);
   const parser = parserFor(name);
   if (!parser) return { status: 'skipped', path: file, reason: 'not an article format' };
+  const readStart = performance.now();
   const read = readFileSafely(request.raw ? Buffer.from(request.raw) : file);
+  lastRead.ms = performance.now() - readStart;
   if ('problem' in read) return { status: read.skipped ? 'skipped' : 'failed', path: file, reason: read.problem };
   if (read.bytes.length === 0) return { status: 'skipped', path: file, reason: 'empty file' };
   const ext = path.extname(name).toLowerCase();

@@ -3,7 +3,8 @@
 // memory and time and replaces it when a parser hangs or blows up.
 import { parentPort } from 'node:worker_threads';
 import { newByteSink } from '../search/normalise.ts';
-import { onto, parseFile, type ParseOutcome, type ParseRequest } from './parse-file.ts';
+import { lastRead, onto, parseFile, type ParseOutcome, type ParseRequest } from './parse-file.ts';
+import { ReadAhead } from './read-ahead.ts';
 
 export interface ParseJob {
   id: number;
@@ -45,6 +46,10 @@ let working = false;
 // see fts-indexer.ts, KeyText). The sink itself is kept from job to job.
 const keys = newByteSink();
 
+// The files of the jobs queued here are read ahead while the parser works, when they come from
+// disk (read-ahead.ts). The tests of the pipeline turn it on from the first file.
+const readAhead = new ReadAhead(process.env.WIREBENCH_TEST_READ_AHEAD === '1' ? { coldMicros: 0, sample: 1, span: 2 ** 30, window: 8 } : {});
+
 async function work(): Promise<void> {
   if (working) return;
   working = true;
@@ -55,6 +60,7 @@ async function work(): Promise<void> {
     for (const request of job.requests) {
       if (faults) injectFault(request.path);
       outcomes.push(await parseFile(request, keys));
+      readAhead.took(lastRead.ms);
     }
     const bytes = keys.bytes.slice(0, keys.length);
     for (const outcome of outcomes) onto(outcome, bytes);
@@ -67,6 +73,7 @@ async function work(): Promise<void> {
 
 port.on('message', (job: ParseJob) => {
   queue.push(job);
+  readAhead.add(job.requests);
   void work();
 });
 

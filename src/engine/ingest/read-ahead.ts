@@ -1,0 +1,171 @@
+// Reading ahead of the parser when the files are not in the OS's cache. The parser worker reads
+// each file synchronously, then parses it: with the files cached a read takes ~4 µs, but a file
+// read from disk took ~70 µs here (the inode, then the data, one request after the other),
+// about as long as parsing it, so an import of a folder not read lately ran at half speed with
+// the parser waiting on the disk. Reading ahead hands the next files to a thread of its own
+// (read-ahead-worker.ts) that reads them while the parser works; its own read then finds them
+// cached. Measured on 100,000 wire files none of which was cached: 4,959 articles/s without,
+// 6,856 with one reading thread, 7,750 with two (but each thread is ~28 MB more memory, and a
+// million-file import must stay under 500 MB). Plain blocking reads in a thread of its own, not
+// the thread pool's asynchronous ones: three of those per file (open, read, close) took the
+// CPU time per article from ~245 to ~290 µs, where the thread took it down to ~225.
+//
+// It runs only while the parser's reads are slow, and the thread starts the first time it is
+// needed: a cached folder pays a clock read per file. Every SPAN files it stops, and the
+// parser's next reads, of files not read ahead, tell again whether it is needed. "Slow" is an
+// average over 40 µs, more than half the files from disk: with a few from disk (a million-file
+// folder read two minutes before, part of it since dropped from the cache), reading every file
+// twice cost more CPU time than the waits it saved (9,797 and 9,758 articles/s with it at 15 µs,
+// 10,119 and 10,013 without).
+//
+// The cache matters on this machine: its VM gives back file pages unused for a minute or so,
+// so a folder written or read more than a minute ago is partly read from disk again.
+import { Worker } from 'node:worker_threads';
+import { entryUrl } from '../host/entry-url.ts';
+import type { ReadAheadFiles, ReadAheadInit } from './read-ahead-worker.ts';
+
+export interface ReadAheadOptions {
+  /** How far ahead of the parser it hands out files. */
+  window?: number;
+  /** A parser's read slower than this on average (µs) means the files come from disk (cached: ~4). */
+  coldMicros?: number;
+  /** Reads averaged to tell. */
+  sample?: number;
+  /** Files read ahead before it stops and the parser's reads tell again. */
+  span?: number;
+  /** Reading threads. */
+  lanes?: number;
+  /** Where the reading thread's code is (default: next to this module, see entryUrl). */
+  url?: URL;
+}
+
+export class ReadAhead {
+  /** The files handed to the parser, in the order it reads them; [parsed] is the next one. */
+  private files: Array<string | Uint8Array> = [];
+  private parsed = 0;
+  /** Files forgotten from the front of `files`: file i there is number `dropped + i`. */
+  private dropped = 0;
+  /** The next file to hand out. */
+  private next = 0;
+  /** Files the parser takes before reading ahead stops (0: not reading ahead). */
+  private coldLeft = 0;
+  /** Files from here on were not read ahead: the parser's reads of them are what is measured. */
+  private sampleFrom = 0;
+  private sampleMs = 0;
+  private sampleFiles = 0;
+  private readers: Worker[] | null = null;
+  /** Set when the threads could not start: reading ahead is only a speed-up, it stays off. */
+  private broken = false;
+  private readonly progress = new SharedArrayBuffer(4);
+  private readonly taken = new Int32Array(this.progress);
+  private readonly window: number;
+  private readonly coldMs: number;
+  private readonly sample: number;
+  private readonly span: number;
+  private readonly lanes: number;
+  private readonly url: URL | undefined;
+  /** Files handed out to be read ahead so far (for tests and measurements). */
+  handedOut = 0;
+
+  constructor(options: ReadAheadOptions = {}) {
+    this.window = options.window ?? 256;
+    this.coldMs = (options.coldMicros ?? 40) / 1000;
+    this.sample = options.sample ?? 64;
+    this.span = options.span ?? 4096;
+    this.lanes = options.lanes ?? 1;
+    this.url = options.url;
+  }
+
+  /** Whether it reads ahead now. */
+  get active(): boolean {
+    return this.coldLeft > 0;
+  }
+
+  /** Files handed to the parser, after those it has already (`raw`: the path as bytes, when not UTF-8). */
+  add(files: ReadonlyArray<{ path: string; raw?: Uint8Array }>): void {
+    for (const file of files) this.files.push(file.raw ?? file.path);
+    this.handOut();
+  }
+
+  /**
+   * The parser is done with its next file, whose read took `readMs` (0: it read nothing, a name
+   * it does not take). Forgets the files behind it, and reads ahead if needed.
+   */
+  took(readMs: number): void {
+    const index = this.parsed++;
+    Atomics.store(this.taken, 0, this.dropped + this.parsed);
+    if (this.coldLeft > 0) {
+      if (--this.coldLeft === 0) this.restartSample(this.next);
+    } else if (readMs > 0 && index >= this.sampleFrom) {
+      this.sampleMs += readMs;
+      if (++this.sampleFiles >= this.sample) {
+        const cold = this.sampleMs / this.sampleFiles > this.coldMs && !this.broken;
+        this.restartSample(this.parsed);
+        if (cold) this.coldLeft = this.span;
+      }
+    }
+    if (this.next < this.parsed) this.next = this.parsed;
+    if (this.parsed >= 4096) {
+      this.files = this.files.slice(this.parsed);
+      this.dropped += this.parsed;
+      this.next -= this.parsed;
+      this.sampleFrom = Math.max(0, this.sampleFrom - this.parsed);
+      this.parsed = 0;
+    }
+    this.handOut();
+  }
+
+  /** Stops the reading threads. */
+  async close(): Promise<void> {
+    const readers = this.readers ?? [];
+    this.readers = null;
+    await Promise.all(readers.map((r) => r.terminate()));
+  }
+
+  private restartSample(from: number): void {
+    this.sampleFrom = from;
+    this.sampleMs = 0;
+    this.sampleFiles = 0;
+  }
+
+  /** Hands the files up to `window` ahead of the parser to the threads, a few dozen at a time. */
+  private handOut(): void {
+    if (this.coldLeft === 0) return;
+    const end = Math.min(this.files.length, this.parsed + this.window);
+    if (end <= this.next || (end - this.next < Math.min(32, Math.ceil(this.window / 4)) && end < this.files.length)) return;
+    const readers = this.start();
+    if (!readers) return;
+    const message: ReadAheadFiles = { from: this.dropped + this.next, files: this.files.slice(this.next, end) };
+    for (const reader of readers) reader.postMessage(message);
+    this.handedOut += end - this.next;
+    this.next = end;
+  }
+
+  private start(): Worker[] | null {
+    if (this.readers || this.broken) return this.readers;
+    try {
+      const url = this.url ?? entryUrl('read-ahead-worker', import.meta.url);
+      this.readers = Array.from({ length: this.lanes }, (_, lane) => {
+        const reader = new Worker(url, {
+          workerData: { progress: this.progress, lane, lanes: this.lanes } satisfies ReadAheadInit,
+          resourceLimits: { maxOldGenerationSizeMb: 16, maxYoungGenerationSizeMb: 4 },
+          stdout: false,
+          stderr: false,
+        });
+        reader.unref();
+        // A thread that dies takes reading ahead with it; the parser reads as before.
+        reader.on('error', () => this.fail());
+        return reader;
+      });
+    } catch {
+      this.fail();
+    }
+    return this.readers;
+  }
+
+  private fail(): void {
+    this.broken = true;
+    this.coldLeft = 0;
+    void this.close();
+  }
+}

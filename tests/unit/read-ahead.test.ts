@@ -1,0 +1,89 @@
+// Reading ahead of the parser (read-ahead.ts): off while the parser's reads are fast, on when
+// they are slow, for a span of files and never for those the parser has passed; and the thread
+// it starts really reads the files it is handed.
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { ReadAhead } from '../../src/engine/ingest/read-ahead.ts';
+import { tempDir } from '../support/temp.ts';
+
+const open: ReadAhead[] = [];
+afterEach(async () => {
+  for (const r of open.splice(0)) await r.close();
+});
+
+function files(n: number, dir = '/nowhere'): Array<{ path: string }> {
+  return Array.from({ length: n }, (_, i) => ({ path: path.join(dir, `${String(i).padStart(5, '0')}.txt`) }));
+}
+
+describe('read-ahead', () => {
+  it('stays off while reads are fast: no thread, nothing handed out', () => {
+    const ra = new ReadAhead({ sample: 8, coldMicros: 15 });
+    open.push(ra);
+    ra.add(files(100));
+    for (let i = 0; i < 100; i++) ra.took(0.004);
+    expect(ra.active).toBe(false);
+    expect(ra.handedOut).toBe(0);
+  });
+
+  it('starts when the sampled reads are slow, reads a window ahead, and stops after its span to measure again', () => {
+    const ra = new ReadAhead({ sample: 8, coldMicros: 15, window: 40, span: 100 });
+    open.push(ra);
+    ra.add(files(1000));
+    // Files the parser skips by name (no read) are not sampled.
+    for (let i = 0; i < 20; i++) ra.took(0);
+    expect(ra.active).toBe(false);
+    // Eight slow reads (70 µs each): on.
+    for (let i = 0; i < 8; i++) ra.took(0.07);
+    expect(ra.active).toBe(true);
+    // Files up to the window ahead of the parser (file 28) are handed out, and no more.
+    expect(ra.handedOut).toBe(40);
+    for (let i = 0; i < 50; i++) ra.took(0.004);
+    expect(ra.handedOut).toBeLessThanOrEqual(78 + 40 - 28);
+    expect(ra.handedOut).toBeGreaterThanOrEqual(78 + 40 - 28 - 10);
+    // After the span it stops; the next files were handed out already, and reads of those (fast
+    // now) must not count as a sample that says the cache is warm.
+    for (let i = 0; i < 50; i++) ra.took(0.004);
+    expect(ra.active).toBe(false);
+    const handed = ra.handedOut;
+    // The files already handed out pass without counting; then eight slow reads turn it on again.
+    let steps = 0;
+    while (!ra.active && steps < 200) {
+      ra.took(0.07);
+      steps++;
+    }
+    expect(ra.active).toBe(true);
+    expect(steps).toBeGreaterThan(8);
+    expect(ra.handedOut).toBeGreaterThan(handed);
+  });
+
+  it('reads the files it hands out in a thread of its own (their access times move)', async () => {
+    const dir = tempDir('wirebench-read-ahead-');
+    const list = files(64, dir);
+    const past = new Date('2001-01-01T00:00:00Z');
+    for (const f of list) {
+      fs.writeFileSync(f.path, 'A headline\n\nSome text of the article.\n');
+      fs.utimesSync(f.path, past, new Date());
+    }
+    // Whether this file system keeps access times at all (relatime updates one older than the
+    // modification time); where it does not, the test cannot see the reads.
+    const control = path.join(dir, 'control.txt');
+    fs.writeFileSync(control, 'x');
+    fs.utimesSync(control, past, new Date());
+    fs.readFileSync(control);
+    const keepsAccessTimes = fs.statSync(control).atimeMs > past.getTime();
+    const ra = new ReadAhead({ sample: 1, coldMicros: 0, window: 64, span: 1000 });
+    open.push(ra);
+    ra.add(list);
+    ra.took(0.05);
+    expect(ra.active).toBe(true);
+    expect(ra.handedOut).toBe(63);
+    if (!keepsAccessTimes) return;
+    const read = (): number => list.slice(1).filter((f) => fs.statSync(f.path).atimeMs > past.getTime()).length;
+    const deadline = Date.now() + 10_000;
+    while (read() < 63 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+    expect(read()).toBe(63);
+    // The file the parser took itself was not read ahead.
+    expect(fs.statSync(list[0]!.path).atimeMs).toBe(past.getTime());
+  });
+});
