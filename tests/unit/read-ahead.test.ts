@@ -86,4 +86,31 @@ describe('read-ahead', () => {
     // The file the parser took itself was not read ahead.
     expect(fs.statSync(list[0]!.path).atimeMs).toBe(past.getTime());
   });
+
+  it('hands nothing more to a thread that is stuck, and goes on reading ahead once the files to hand out start after the cold spell', () => {
+    const ra = new ReadAhead({ sample: 1, coldMicros: 0, window: 16, span: 10_000, url: new URL('../support/stuck-reader.ts', import.meta.url) });
+    open.push(ra);
+    ra.add(files(5000));
+    ra.took(0.05);
+    expect(ra.active).toBe(true);
+    for (let i = 0; i < 2000; i++) ra.took(0.05);
+    // At most eight windows beyond where the thread got (file 1, as it started), plus one handing out.
+    expect(ra.handedOut).toBeLessThanOrEqual(8 * 16 + 16);
+    expect(ra.handedOut).toBeGreaterThan(0);
+  });
+
+  it('starts its thread where the files handed out start, even deep into a folder', () => {
+    const ra = new ReadAhead({ sample: 8, coldMicros: 15, window: 16, span: 10_000, url: new URL('../support/stuck-reader.ts', import.meta.url) });
+    open.push(ra);
+    ra.add(files(20_000));
+    for (let i = 0; i < 10_000; i++) ra.took(0.004);
+    expect(ra.handedOut).toBe(0);
+    for (let i = 0; i < 8; i++) ra.took(0.07);
+    expect(ra.active).toBe(true);
+    // The stuck thread counts from file 10,008, where it started, not from 0: files are handed
+    // out until eight windows past that.
+    for (let i = 0; i < 200; i++) ra.took(0.004);
+    expect(ra.handedOut).toBeGreaterThan(8 * 16);
+    expect(ra.handedOut).toBeLessThanOrEqual(8 * 16 + 16);
+  });
 });

@@ -6,7 +6,11 @@ import fs from 'node:fs';
 import { parentPort, workerData } from 'node:worker_threads';
 
 export interface ReadAheadInit {
-  /** One Int32: how many of the files handed out the parser has taken. */
+  /**
+   * Int32s: [0] how many of the files handed out the parser has taken; [1 + lane] the number of
+   * the next file this thread looks at (how far it got, so that no more is handed to a thread
+   * that is stuck on a file).
+   */
   progress: SharedArrayBuffer;
   /** This thread reads the files whose number is `lane` modulo `lanes`. */
   lane: number;
@@ -29,6 +33,7 @@ const OPEN_FLAGS = fs.constants.O_RDONLY | (fs.constants.O_NONBLOCK ?? 0);
 port.on('message', ({ from, files }: ReadAheadFiles) => {
   for (let i = 0; i < files.length; i++) {
     const number = from + i;
+    Atomics.store(taken, 1 + lane, number);
     if (number % lanes !== lane || number < Atomics.load(taken, 0)) continue;
     const file = files[i]!;
     try {
@@ -42,4 +47,5 @@ port.on('message', ({ from, files }: ReadAheadFiles) => {
       // the parser's own read reports it
     }
   }
+  Atomics.store(taken, 1 + lane, from + files.length);
 });

@@ -56,8 +56,9 @@ export class ReadAhead {
   private readers: Worker[] | null = null;
   /** Set when the threads could not start: reading ahead is only a speed-up, it stays off. */
   private broken = false;
-  private readonly progress = new SharedArrayBuffer(4);
-  private readonly taken = new Int32Array(this.progress);
+  /** Shared with the threads: the parser's progress, and each thread's (read-ahead-worker.ts). */
+  private readonly progress: SharedArrayBuffer;
+  private readonly taken: Int32Array;
   private readonly window: number;
   private readonly coldMs: number;
   private readonly sample: number;
@@ -74,6 +75,8 @@ export class ReadAhead {
     this.span = options.span ?? 4096;
     this.lanes = options.lanes ?? 1;
     this.url = options.url;
+    this.progress = new SharedArrayBuffer(4 * (1 + this.lanes));
+    this.taken = new Int32Array(this.progress);
   }
 
   /** Whether it reads ahead now. */
@@ -133,6 +136,11 @@ export class ReadAhead {
     if (this.coldLeft === 0) return;
     const end = Math.min(this.files.length, this.parsed + this.window);
     if (end <= this.next || (end - this.next < Math.min(32, Math.ceil(this.window / 4)) && end < this.files.length)) return;
+    // A thread stuck on a file (a hung network mount) is handed nothing more, so its queue of
+    // messages stays small; the parser reads as before.
+    for (let lane = 0; lane < this.lanes && this.readers; lane++) {
+      if (this.dropped + this.next - Atomics.load(this.taken, 1 + lane) > 8 * this.window) return;
+    }
     const readers = this.start();
     if (!readers) return;
     const message: ReadAheadFiles = { from: this.dropped + this.next, files: this.files.slice(this.next, end) };
@@ -143,6 +151,8 @@ export class ReadAhead {
 
   private start(): Worker[] | null {
     if (this.readers || this.broken) return this.readers;
+    // Each thread starts where the first files it is handed start.
+    for (let lane = 0; lane < this.lanes; lane++) Atomics.store(this.taken, 1 + lane, this.dropped + this.next);
     try {
       const url = this.url ?? entryUrl('read-ahead-worker', import.meta.url);
       this.readers = Array.from({ length: this.lanes }, (_, lane) => {
