@@ -18,7 +18,7 @@ function files(n: number, dir = '/nowhere'): Array<{ path: string }> {
 
 describe('read-ahead', () => {
   it('stays off while reads are fast: no thread, nothing handed out', () => {
-    const ra = new ReadAhead({ sample: 8, coldMicros: 15 });
+    const ra = new ReadAhead({ sample: 8, coldMicros: 15, warmUp: 0 });
     open.push(ra);
     ra.add(files(100));
     for (let i = 0; i < 100; i++) ra.took(0.004);
@@ -26,8 +26,23 @@ describe('read-ahead', () => {
     expect(ra.handedOut).toBe(0);
   });
 
+  it('is not started by a few reads that took long because the parser was put aside (a quarter must be slow)', () => {
+    const ra = new ReadAhead({ sample: 64, coldMicros: 25 });
+    open.push(ra);
+    ra.add(files(1000));
+    // The first two samples' worth are not sampled (a new parser's code is not compiled yet).
+    for (let i = 0; i < 128; i++) ra.took(0.1);
+    expect(ra.active).toBe(false);
+    // Five reads of 2 ms among 59 of 4 µs: their mean is 160 µs, but the files are cached.
+    for (let i = 0; i < 64; i++) ra.took(i % 13 === 0 ? 2 : 0.004);
+    expect(ra.active).toBe(false);
+    // Sixteen slow ones in the next 64: a quarter, from disk.
+    for (let i = 0; i < 64; i++) ra.took(i % 4 === 0 ? 0.07 : 0.004);
+    expect(ra.active).toBe(true);
+  });
+
   it('starts when the sampled reads are slow, reads a window ahead, and stops after its span to measure again', () => {
-    const ra = new ReadAhead({ sample: 8, coldMicros: 15, window: 40, span: 100 });
+    const ra = new ReadAhead({ sample: 8, coldMicros: 15, window: 40, span: 100, warmUp: 0 });
     open.push(ra);
     ra.add(files(1000));
     // Files the parser skips by name (no read) are not sampled.
@@ -72,7 +87,7 @@ describe('read-ahead', () => {
     fs.utimesSync(control, past, new Date());
     fs.readFileSync(control);
     const keepsAccessTimes = fs.statSync(control).atimeMs > past.getTime();
-    const ra = new ReadAhead({ sample: 1, coldMicros: 0, window: 64, span: 1000 });
+    const ra = new ReadAhead({ sample: 1, coldMicros: 0, window: 64, span: 1000, warmUp: 0 });
     open.push(ra);
     ra.add(list);
     ra.took(0.05);
@@ -88,7 +103,7 @@ describe('read-ahead', () => {
   });
 
   it('hands nothing more to a thread that is stuck, and goes on reading ahead once the files to hand out start after the cold spell', () => {
-    const ra = new ReadAhead({ sample: 1, coldMicros: 0, window: 16, span: 10_000, url: new URL('../support/stuck-reader.ts', import.meta.url) });
+    const ra = new ReadAhead({ sample: 1, coldMicros: 0, window: 16, span: 10_000, warmUp: 0, url: new URL('../support/stuck-reader.ts', import.meta.url) });
     open.push(ra);
     ra.add(files(5000));
     ra.took(0.05);
@@ -100,7 +115,7 @@ describe('read-ahead', () => {
   });
 
   it('starts its thread where the files handed out start, even deep into a folder', () => {
-    const ra = new ReadAhead({ sample: 8, coldMicros: 15, window: 16, span: 10_000, url: new URL('../support/stuck-reader.ts', import.meta.url) });
+    const ra = new ReadAhead({ sample: 8, coldMicros: 15, window: 16, span: 10_000, warmUp: 0, url: new URL('../support/stuck-reader.ts', import.meta.url) });
     open.push(ra);
     ra.add(files(20_000));
     for (let i = 0; i < 10_000; i++) ra.took(0.004);

@@ -48,7 +48,7 @@ const keys = newByteSink();
 
 // The files of the jobs queued here are read ahead while the parser works, when they come from
 // disk (read-ahead.ts). The tests of the pipeline turn it on from the first file.
-const readAhead = new ReadAhead(process.env.WIREBENCH_TEST_READ_AHEAD === '1' ? { coldMicros: 0, sample: 1, span: 2 ** 30, window: 8 } : {});
+const readAhead = new ReadAhead(process.env.WIREBENCH_TEST_READ_AHEAD === '1' ? { coldMicros: 0, sample: 1, span: 2 ** 30, window: 8, warmUp: 0 } : {});
 
 async function work(): Promise<void> {
   if (working) return;

@@ -11,13 +11,16 @@
 // CPU time per article from ~245 to ~290 µs, where the thread took it down to ~225.
 //
 // It runs only while the parser's reads are slow, and the thread starts the first time it is
-// needed: a cached folder pays a clock read per file. Every SPAN files it stops, and the
-// parser's next reads, of files not read ahead, tell again whether it is needed. "Slow" is an
-// average over 40 µs, more than half the files from disk: with a few from disk (a million-file
-// folder read two minutes before, part of it since dropped from the cache), reading every file
-// twice cost more CPU time than the waits it saved (9,797 and 9,758 articles/s with it at 15 µs,
-// 10,119 and 10,013 without).
-//
+// needed: a cached folder pays a clock read per file. Every 16,384 files it stops, and the
+// parser's next 64 reads, of files not read ahead, tell again whether it is needed: it starts
+// again when 8 of them took over 25 µs. Not an average of their times: a read's time is wall
+// time, and on 2 busy cores the parser is now and then put aside for a few ms in the middle of
+// one, which put the averages of wholly cached folders at 40-140 µs. The threshold is low on
+// purpose: reading a cached file ahead costs ~5 µs, leaving a file from disk to the parser ~70.
+// With the first 30% of a million files out of the cache, reading ahead from an average of
+// 15 µs on (all the time, in effect) gave 9,052 and 9,106 articles/s, where a quarter of slow
+// reads and a re-check every 4,096 files gave 8,694, and none 7,910 and 7,786.
+
 // The cache matters on this machine: its VM gives back file pages unused for a minute or so,
 // so a folder written or read more than a minute ago is partly read from disk again.
 import { Worker } from 'node:worker_threads';
@@ -27,12 +30,14 @@ import type { ReadAheadFiles, ReadAheadInit } from './read-ahead-worker.ts';
 export interface ReadAheadOptions {
   /** How far ahead of the parser it hands out files. */
   window?: number;
-  /** A parser's read slower than this on average (µs) means the files come from disk (cached: ~4). */
+  /** A parser's read slower than this (µs) came from disk (cached: ~4; from disk here: ~70). */
   coldMicros?: number;
-  /** Reads averaged to tell. */
+  /** Reads sampled to tell; reading ahead starts when an eighth of them came from disk. */
   sample?: number;
   /** Files read ahead before it stops and the parser's reads tell again. */
   span?: number;
+  /** Files whose reads are not sampled at first (default: two samples). */
+  warmUp?: number;
   /** Reading threads. */
   lanes?: number;
   /** Where the reading thread's code is (default: next to this module, see entryUrl). */
@@ -49,9 +54,13 @@ export class ReadAhead {
   private next = 0;
   /** Files the parser takes before reading ahead stops (0: not reading ahead). */
   private coldLeft = 0;
-  /** Files from here on were not read ahead: the parser's reads of them are what is measured. */
-  private sampleFrom = 0;
-  private sampleMs = 0;
+  /**
+   * Files from here on were not read ahead: the parser's reads of them are what is measured. Not
+   * the first two samples' worth: a new parser's first reads run before its code is compiled
+   * (10-160 µs for cached files).
+   */
+  private sampleFrom: number;
+  private sampleSlow = 0;
   private sampleFiles = 0;
   private readers: Worker[] | null = null;
   /** Set when the threads could not start: reading ahead is only a speed-up, it stays off. */
@@ -70,9 +79,10 @@ export class ReadAhead {
 
   constructor(options: ReadAheadOptions = {}) {
     this.window = options.window ?? 256;
-    this.coldMs = (options.coldMicros ?? 40) / 1000;
+    this.coldMs = (options.coldMicros ?? 25) / 1000;
     this.sample = options.sample ?? 64;
-    this.span = options.span ?? 4096;
+    this.span = options.span ?? 16384;
+    this.sampleFrom = options.warmUp ?? 2 * this.sample;
     this.lanes = options.lanes ?? 1;
     this.url = options.url;
     this.progress = new SharedArrayBuffer(4 * (1 + this.lanes));
@@ -100,9 +110,9 @@ export class ReadAhead {
     if (this.coldLeft > 0) {
       if (--this.coldLeft === 0) this.restartSample(this.next);
     } else if (readMs > 0 && index >= this.sampleFrom) {
-      this.sampleMs += readMs;
+      if (readMs > this.coldMs) this.sampleSlow++;
       if (++this.sampleFiles >= this.sample) {
-        const cold = this.sampleMs / this.sampleFiles > this.coldMs && !this.broken;
+        const cold = this.sampleSlow * 8 >= this.sampleFiles && !this.broken;
         this.restartSample(this.parsed);
         if (cold) this.coldLeft = this.span;
       }
@@ -127,7 +137,7 @@ export class ReadAhead {
 
   private restartSample(from: number): void {
     this.sampleFrom = from;
-    this.sampleMs = 0;
+    this.sampleSlow = 0;
     this.sampleFiles = 0;
   }
 
