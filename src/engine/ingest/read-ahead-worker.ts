@@ -7,14 +7,11 @@ import { parentPort, workerData } from 'node:worker_threads';
 
 export interface ReadAheadInit {
   /**
-   * Int32s: [0] how many of the files handed out the parser has taken; [1 + lane] the number of
-   * the next file this thread looks at (how far it got, so that no more is handed to a thread
-   * that is stuck on a file).
+   * Two Int32s: [0] how many of the files handed out the parser has taken; [1] the number of the
+   * next file this thread looks at (how far it got, so that no more is handed to it while it is
+   * stuck on a file).
    */
   progress: SharedArrayBuffer;
-  /** This thread reads the files whose number is `lane` modulo `lanes`. */
-  lane: number;
-  lanes: number;
 }
 
 /** Files numbered from `from` (the parser's order). */
@@ -25,7 +22,7 @@ export interface ReadAheadFiles {
 
 const port = parentPort;
 if (!port) throw new Error('read-ahead-worker must run in a worker thread');
-const { progress, lane, lanes } = workerData as ReadAheadInit;
+const { progress } = workerData as ReadAheadInit;
 const taken = new Int32Array(progress);
 const scratch = Buffer.allocUnsafe(16 * 1024);
 const OPEN_FLAGS = fs.constants.O_RDONLY | (fs.constants.O_NONBLOCK ?? 0);
@@ -33,8 +30,8 @@ const OPEN_FLAGS = fs.constants.O_RDONLY | (fs.constants.O_NONBLOCK ?? 0);
 port.on('message', ({ from, files }: ReadAheadFiles) => {
   for (let i = 0; i < files.length; i++) {
     const number = from + i;
-    Atomics.store(taken, 1 + lane, number);
-    if (number % lanes !== lane || number < Atomics.load(taken, 0)) continue;
+    Atomics.store(taken, 1, number);
+    if (number < Atomics.load(taken, 0)) continue;
     const file = files[i]!;
     try {
       const fd = fs.openSync(typeof file === 'string' ? file : Buffer.from(file), OPEN_FLAGS);
@@ -47,5 +44,5 @@ port.on('message', ({ from, files }: ReadAheadFiles) => {
       // the parser's own read reports it
     }
   }
-  Atomics.store(taken, 1 + lane, from + files.length);
+  Atomics.store(taken, 1, from + files.length);
 });

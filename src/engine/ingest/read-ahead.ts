@@ -38,8 +38,6 @@ export interface ReadAheadOptions {
   span?: number;
   /** Files whose reads are not sampled at first (default: two samples). */
   warmUp?: number;
-  /** Reading threads. */
-  lanes?: number;
   /** Where the reading thread's code is (default: next to this module, see entryUrl). */
   url?: URL;
 }
@@ -62,17 +60,16 @@ export class ReadAhead {
   private sampleFrom: number;
   private sampleSlow = 0;
   private sampleFiles = 0;
-  private readers: Worker[] | null = null;
-  /** Set when the threads could not start: reading ahead is only a speed-up, it stays off. */
+  private reader: Worker | null = null;
+  /** Set when the thread could not start or died: reading ahead is only a speed-up, it stays off. */
   private broken = false;
-  /** Shared with the threads: the parser's progress, and each thread's (read-ahead-worker.ts). */
-  private readonly progress: SharedArrayBuffer;
-  private readonly taken: Int32Array;
+  /** Shared with the thread: the parser's progress, and the thread's own (read-ahead-worker.ts). */
+  private readonly progress = new SharedArrayBuffer(8);
+  private readonly taken = new Int32Array(this.progress);
   private readonly window: number;
   private readonly coldMs: number;
   private readonly sample: number;
   private readonly span: number;
-  private readonly lanes: number;
   private readonly url: URL | undefined;
   /** Files handed out to be read ahead so far (for tests and measurements). */
   handedOut = 0;
@@ -83,10 +80,7 @@ export class ReadAhead {
     this.sample = options.sample ?? 64;
     this.span = options.span ?? 16384;
     this.sampleFrom = options.warmUp ?? 2 * this.sample;
-    this.lanes = options.lanes ?? 1;
     this.url = options.url;
-    this.progress = new SharedArrayBuffer(4 * (1 + this.lanes));
-    this.taken = new Int32Array(this.progress);
   }
 
   /** Whether it reads ahead now. */
@@ -128,11 +122,11 @@ export class ReadAhead {
     this.handOut();
   }
 
-  /** Stops the reading threads. */
+  /** Stops the reading thread. */
   async close(): Promise<void> {
-    const readers = this.readers ?? [];
-    this.readers = null;
-    await Promise.all(readers.map((r) => r.terminate()));
+    const reader = this.reader;
+    this.reader = null;
+    await reader?.terminate();
   }
 
   private restartSample(from: number): void {
@@ -141,46 +135,40 @@ export class ReadAhead {
     this.sampleFiles = 0;
   }
 
-  /** Hands the files up to `window` ahead of the parser to the threads, a few dozen at a time. */
+  /** Hands the files up to `window` ahead of the parser to the thread, a few dozen at a time. */
   private handOut(): void {
     if (this.coldLeft === 0) return;
     const end = Math.min(this.files.length, this.parsed + this.window);
     if (end <= this.next || (end - this.next < Math.min(32, Math.ceil(this.window / 4)) && end < this.files.length)) return;
     // A thread stuck on a file (a hung network mount) is handed nothing more, so its queue of
     // messages stays small; the parser reads as before.
-    for (let lane = 0; lane < this.lanes && this.readers; lane++) {
-      if (this.dropped + this.next - Atomics.load(this.taken, 1 + lane) > 8 * this.window) return;
-    }
-    const readers = this.start();
-    if (!readers) return;
-    const message: ReadAheadFiles = { from: this.dropped + this.next, files: this.files.slice(this.next, end) };
-    for (const reader of readers) reader.postMessage(message);
+    if (this.reader && this.dropped + this.next - Atomics.load(this.taken, 1) > 8 * this.window) return;
+    const reader = this.start();
+    if (!reader) return;
+    reader.postMessage({ from: this.dropped + this.next, files: this.files.slice(this.next, end) } satisfies ReadAheadFiles);
     this.handedOut += end - this.next;
     this.next = end;
   }
 
-  private start(): Worker[] | null {
-    if (this.readers || this.broken) return this.readers;
-    // Each thread starts where the first files it is handed start.
-    for (let lane = 0; lane < this.lanes; lane++) Atomics.store(this.taken, 1 + lane, this.dropped + this.next);
+  private start(): Worker | null {
+    if (this.reader || this.broken) return this.reader;
+    // The thread starts where the first files it is handed start.
+    Atomics.store(this.taken, 1, this.dropped + this.next);
     try {
-      const url = this.url ?? entryUrl('read-ahead-worker', import.meta.url);
-      this.readers = Array.from({ length: this.lanes }, (_, lane) => {
-        const reader = new Worker(url, {
-          workerData: { progress: this.progress, lane, lanes: this.lanes } satisfies ReadAheadInit,
-          resourceLimits: { maxOldGenerationSizeMb: 16, maxYoungGenerationSizeMb: 4 },
-          stdout: false,
-          stderr: false,
-        });
-        reader.unref();
-        // A thread that dies takes reading ahead with it; the parser reads as before.
-        reader.on('error', () => this.fail());
-        return reader;
+      const reader = new Worker(this.url ?? entryUrl('read-ahead-worker', import.meta.url), {
+        workerData: { progress: this.progress } satisfies ReadAheadInit,
+        resourceLimits: { maxOldGenerationSizeMb: 16, maxYoungGenerationSizeMb: 4 },
+        stdout: false,
+        stderr: false,
       });
+      reader.unref();
+      // A thread that dies takes reading ahead with it; the parser reads as before.
+      reader.on('error', () => this.fail());
+      this.reader = reader;
     } catch {
       this.fail();
     }
-    return this.readers;
+    return this.reader;
   }
 
   private fail(): void {
