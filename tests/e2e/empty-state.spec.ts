@@ -1,4 +1,5 @@
 import { expect, test } from './support/fixtures.ts';
+import { SearchPage } from './pages/search-page.ts';
 
 test('a fresh data folder shows the welcome panel with both ways in', async ({ app, dataDir, shoot }) => {
   await expect(app.emptyState).toBeVisible();
@@ -14,4 +15,25 @@ test('a fresh data folder shows the welcome panel with both ways in', async ({ a
   await expect(about.dataDir).toHaveText(dataDir);
   await about.close();
   await expect(about.dialog).toBeHidden();
+});
+
+test('the welcome buttons stay where they first appear while the app information and demo credits arrive', async ({ page, server }) => {
+  // Slow answers make the old race certain: the card used to show the Import button, then grow
+  // the demo button and the credits, and a click aimed at the first position hit the text below.
+  await page.route('**/api/call', async (route) => {
+    const method = (route.request().postDataJSON() as { method?: string } | null)?.method;
+    if (method === 'app.info') await new Promise((resolve) => setTimeout(resolve, 400));
+    if (method === 'demo.attribution') await new Promise((resolve) => setTimeout(resolve, 900));
+    await route.continue();
+  });
+  await page.goto(server.url);
+  const app = new SearchPage(page);
+  const importButton = app.emptyState.getByRole('button', { name: 'Import a folder…' });
+  await expect(importButton).toBeVisible();
+  const first = await importButton.boundingBox();
+  await expect(app.emptyState).toContainText('Wikinews');
+  await expect(app.emptyState.getByRole('button', { name: 'Load the demo corpus' })).toBeVisible();
+  expect(await importButton.boundingBox()).toEqual(first);
+  await importButton.click();
+  await expect(app.importDialog.dialog).toBeVisible();
 });

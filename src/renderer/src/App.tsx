@@ -146,7 +146,7 @@ export function App() {
       />
       <CorpusHealthBanner state={health} />
       <main className="main">
-        {corpus.stats === null ? (
+        {corpus.stats === null || (!hasArticles && !corpus.welcomeReady) ? (
           <StartupPanel error={corpus.statsError} onRetry={corpus.refresh} />
         ) : !hasArticles ? (
           <EmptyState

@@ -12,6 +12,11 @@ export interface Corpus {
   /** Set when corpus.stats failed, so the app can say so instead of waiting forever. */
   statsError: string | null;
   attribution: DemoAttribution | null;
+  /**
+   * Whether app.info has answered (or failed) and, when there is a demo corpus, its credits
+   * too: the welcome card waits for this, so its buttons do not move under the pointer.
+   */
+  welcomeReady: boolean;
   version: number;
   refresh(): void;
 }
@@ -25,6 +30,8 @@ export function useCorpus(): Corpus {
   const [stats, setStats] = useState<CorpusStats | null>(null);
   const [statsError, setStatsError] = useState<string | null>(null);
   const [attribution, setAttribution] = useState<DemoAttribution | null>(null);
+  const [infoSettled, setInfoSettled] = useState(false);
+  const [attributionSettled, setAttributionSettled] = useState(false);
   const [version, setVersion] = useState(0);
   const lastRefresh = useRef(0);
   const pending = useRef<ReturnType<typeof setTimeout> | null>(null);
@@ -55,7 +62,10 @@ export function useCorpus(): Corpus {
 
   useEffect(() => {
     loadStats();
-    api.call('app.info', {}).then(setInfo, (error: unknown) => reportError('Could not read the app information', error));
+    api
+      .call('app.info', {})
+      .then(setInfo, (error: unknown) => reportError('Could not read the app information', error))
+      .finally(() => setInfoSettled(true));
     return () => {
       if (pending.current) clearTimeout(pending.current);
       pending.current = null;
@@ -66,11 +76,15 @@ export function useCorpus(): Corpus {
     if (!info?.demoAvailable) return;
     let live = true;
     api.call('demo.attribution', {}).then(
-      (result) => live && setAttribution(result),
+      (result) => {
+        if (live) setAttribution(result);
+      },
       () => {
         // The credits are optional decoration here; the About dialog reports its own failure.
       },
-    );
+    ).finally(() => {
+      if (live) setAttributionSettled(true);
+    });
     return () => {
       live = false;
     };
@@ -79,5 +93,6 @@ export function useCorpus(): Corpus {
   useApiEvent('onCorpusChanged', refresh);
   useApiEvent('onImportFinished', refresh);
 
-  return { info, stats, statsError, attribution, version, refresh };
+  const welcomeReady = infoSettled && (info?.demoAvailable !== true || attributionSettled);
+  return { info, stats, statsError, attribution, welcomeReady, version, refresh };
 }
